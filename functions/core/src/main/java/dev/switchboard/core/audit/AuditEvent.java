@@ -1,0 +1,35 @@
+package dev.switchboard.core.audit;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A state change for the audit log.
+ *
+ * @param actor    e-mail of the signed-in person, or the invoker of a direct command (e.g. {@code schedule})
+ * @param sourceIp client address, or {@code direct-invoke}
+ * @param action   e.g. {@code vpn.on}, {@code vpn.off}, {@code connect.allow}
+ * @param target   e.g. the Client VPN endpoint or authentication profile id
+ * @param result   e.g. {@code ok}, {@code no-op}, {@code refused}, {@code failed}
+ * @param details  extra fields (before/after, subnets...); values must be JSON-serialisable
+ */
+public record AuditEvent(String actor, String sourceIp, String action, String target, String result,
+                         Map<String, Object> details) {
+
+    public AuditEvent {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(sourceIp, "sourceIp");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(result, "result");
+        details = details == null ? Map.of() : Map.copyOf(details);
+    }
+
+    public static AuditEvent of(String actor, String sourceIp, String action, String target, String result) {
+        return new AuditEvent(actor, sourceIp, action, target, result, Map.of());
+    }
+
+    public AuditEvent with(Map<String, Object> moreDetails) {
+        return new AuditEvent(actor, sourceIp, action, target, result, moreDetails);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.switchboard.core.aws;
+
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+
+import java.time.Duration;
+
+/**
+ * The one place AWS clients are built: the JDK's URL-connection HTTP client (lighter to start than
+ * Apache or Netty, both excluded from the build), the default credentials chain (what SnapStart and the
+ * Lambda runtime expect), the region from {@code AWS_REGION}, and explicit timeouts. Endpoints are not
+ * set here: the SDK reads {@code AWS_ENDPOINT_URL_EC2} / {@code AWS_ENDPOINT_URL_CONNECT} itself.
+ */
+public final class AwsClients {
+
+    /** Connect and socket timeouts per attempt; the total call timeout leaves room for SDK retries. */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(20);
+
+    private AwsClients() {
+    }
+
+    public static SdkHttpClient httpClient() {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .socketTimeout(SOCKET_TIMEOUT)
+                .build();
+    }
+
+    /** Configures a service client builder the Switchboard way and builds it. */
+    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, String region) {
+        return builder
+                .httpClient(httpClient())
+                .region(Region.of(region))
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT)
+                        .apiCallTimeout(API_CALL_TIMEOUT)
+                        .build())
+                .build();
+    }
+}

@@ -1,0 +1,157 @@
+package dev.switchboard.core.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A view over an ALB → Lambda request event. Header names are lower-cased (ALB already sends them so,
+ * tests and the dev server may not); query values are URL-decoded here because ALB passes them raw;
+ * a base64 body is decoded. Anything over {@link #MAX_BODY_BYTES} is refused with 413.
+ */
+public final class AlbRequest {
+
+    /** ALB refuses Lambda requests and responses over 1 MB; we refuse earlier, before parsing. */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private final String method;
+    private final String path;
+    private final Map<String, String> headers;
+    private final Map<String, String> query;
+    private final byte[] body;
+
+    private AlbRequest(String method, String path, Map<String, String> headers, Map<String, String> query, byte[] body) {
+        this.method = method;
+        this.path = path;
+        this.headers = headers;
+        this.query = query;
+        this.body = body;
+    }
+
+    /** True when the event is an ALB target request rather than a direct command. */
+    public static boolean isAlbEvent(JsonNode event) {
+        return event != null && event.path("requestContext").has("elb");
+    }
+
+    public static AlbRequest from(JsonNode event) {
+        String method = event.path("httpMethod").asText("GET").toUpperCase(Locale.ROOT);
+        String path = event.path("path").asText("/");
+        Map<String, String> headers = new LinkedHashMap<>();
+        event.path("headers").fields().forEachRemaining(e ->
+                headers.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText()));
+        // With multi-value headers enabled on the target group, ALB sends these instead.
+        event.path("multiValueHeaders").fields().forEachRemaining(e -> {
+            if (e.getValue().isArray() && !e.getValue().isEmpty()) {
+                headers.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getValue().get(0).asText());
+            }
+        });
+        Map<String, String> query = new LinkedHashMap<>();
+        event.path("queryStringParameters").fields().forEachRemaining(e ->
+                query.put(decode(e.getKey()), decode(e.getValue().asText())));
+        event.path("multiValueQueryStringParameters").fields().forEachRemaining(e -> {
+            if (e.getValue().isArray() && !e.getValue().isEmpty()) {
+                query.putIfAbsent(decode(e.getKey()), decode(e.getValue().get(0).asText()));
+            }
+        });
+        String rawBody = event.path("body").isTextual() ? event.path("body").asText() : "";
+        boolean base64 = event.path("isBase64Encoded").asBoolean(false);
+        // Base64 inflates by 4/3: check the encoded length first so a huge body is never decoded.
+        long limit = base64 ? (MAX_BODY_BYTES + 2L) / 3 * 4 + 4 : MAX_BODY_BYTES;
+        if (rawBody.length() > limit) {
+            throw SwitchboardException.payloadTooLarge("The request is too large.");
+        }
+        byte[] body;
+        try {
+            body = base64 ? Base64.getMimeDecoder().decode(rawBody) : rawBody.getBytes(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw SwitchboardException.badRequest("malformed_body", "The request body could not be read.");
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw SwitchboardException.payloadTooLarge("The request is too large.");
+        }
+        return new AlbRequest(method, path, Map.copyOf(headers), Map.copyOf(query), body);
+    }
+
+    private static String decode(String value) {
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw SwitchboardException.badRequest("malformed_query", "The address contains a malformed parameter.");
+        }
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    public Optional<String> query(String name) {
+        return Optional.ofNullable(query.get(name));
+    }
+
+    public Map<String, String> queryParameters() {
+        return query;
+    }
+
+    public byte[] body() {
+        return body.clone();
+    }
+
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    public boolean isJsonBody() {
+        return header("content-type").map(t -> t.toLowerCase(Locale.ROOT).startsWith("application/json")).orElse(false);
+    }
+
+    /**
+     * The fields of an {@code application/x-www-form-urlencoded} body. A repeated field keeps its first
+     * value. Malformed encodings are a 400.
+     */
+    public Map<String, String> form() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        String text = bodyText();
+        if (text.isEmpty()) {
+            return Map.of();
+        }
+        for (String pair : text.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            fields.putIfAbsent(key, value);
+        }
+        return Map.copyOf(fields);
+    }
+
+    /** Content negotiation: scripts ask for JSON with {@code Accept: application/json}. */
+    public boolean wantsJson() {
+        String accept = header("accept").orElse("").toLowerCase(Locale.ROOT);
+        return accept.contains("application/json") && !accept.contains("text/html");
+    }
+
+    /** The {@code Accept-Language} header, or empty. */
+    public String acceptLanguage() {
+        return header("accept-language").orElse("");
+    }
+}

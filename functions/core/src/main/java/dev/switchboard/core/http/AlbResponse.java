@@ -1,0 +1,84 @@
+package dev.switchboard.core.http;
+
+import dev.switchboard.core.json.Json;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A response in the shape ALB expects from a Lambda target: {@code statusCode},
+ * {@code statusDescription} such as {@code 200 OK}, single-value {@code headers}, a text body.
+ */
+public record AlbResponse(int statusCode, String statusDescription, Map<String, String> headers, String body,
+                          boolean isBase64Encoded) {
+
+    public AlbResponse {
+        headers = Map.copyOf(headers);
+    }
+
+    /** Headers every response carries: nothing is cached, sniffed, framed or leaked through Referer. */
+    static Map<String, String> baseHeaders(String contentType) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("content-type", contentType);
+        h.put("cache-control", "no-store");
+        h.put("x-content-type-options", "nosniff");
+        h.put("referrer-policy", "no-referrer");
+        h.put("x-frame-options", "DENY");
+        return h;
+    }
+
+    public static AlbResponse json(int status, Object body) {
+        Map<String, String> h = baseHeaders("application/json; charset=utf-8");
+        h.put("content-security-policy", "default-src 'none'; frame-ancestors 'none'");
+        return new AlbResponse(status, describe(status), h, Json.write(body), false);
+    }
+
+    public static AlbResponse html(int status, String html, String contentSecurityPolicy) {
+        Map<String, String> h = baseHeaders("text/html; charset=utf-8");
+        h.put("content-security-policy", contentSecurityPolicy);
+        return new AlbResponse(status, describe(status), h, html, false);
+    }
+
+    /** 303 See Other: after a form POST, the browser GETs the page again (no resubmission on reload). */
+    public static AlbResponse seeOther(String location) {
+        Map<String, String> h = baseHeaders("text/plain; charset=utf-8");
+        h.put("location", location);
+        return new AlbResponse(303, describe(303), h, "", false);
+    }
+
+    public AlbResponse withHeader(String name, String value) {
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.put(name, value);
+        return new AlbResponse(statusCode, statusDescription, h, body, isBase64Encoded);
+    }
+
+    public int bodyBytes() {
+        return body.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    public static String describe(int status) {
+        return status + " " + switch (status) {
+            case 200 -> "OK";
+            case 201 -> "Created";
+            case 202 -> "Accepted";
+            case 204 -> "No Content";
+            case 302 -> "Found";
+            case 303 -> "See Other";
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 409 -> "Conflict";
+            case 413 -> "Payload Too Large";
+            case 415 -> "Unsupported Media Type";
+            case 500 -> "Internal Server Error";
+            case 501 -> "Not Implemented";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            default -> "Status";
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package dev.switchboard.core.http;
+
+import java.util.Locale;
+
+/** The languages the pages speak. Chosen from {@code Accept-Language}, first match by quality wins. */
+public enum Lang {
+    EN("en"), JA("ja");
+
+    private final String tag;
+
+    Lang(String tag) {
+        this.tag = tag;
+    }
+
+    public String tag() {
+        return tag;
+    }
+
+    public static Lang fromAcceptLanguage(String header) {
+        Lang best = EN;
+        double bestQ = -1;
+        if (header == null) {
+            return EN;
+        }
+        for (String part : header.split(",")) {
+            String[] pieces = part.trim().split(";");
+            String range = pieces[0].trim().toLowerCase(Locale.ROOT);
+            double q = 1.0;
+            for (int i = 1; i < pieces.length; i++) {
+                String p = pieces[i].trim();
+                if (p.startsWith("q=")) {
+                    try {
+                        q = Double.parseDouble(p.substring(2));
+                    } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                }
+            }
+            Lang lang = range.startsWith("ja") ? JA : range.startsWith("en") ? EN : null;
+            if (lang != null && q > bestQ) {
+                best = lang;
+                bestQ = q;
+            }
+        }
+        return best;
+    }
+
+    /** Picks the English or Japanese text. */
+    public String pick(String english, String japanese) {
+        return this == JA ? japanese : english;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.switchboard.core.identity;
+
+import java.util.Objects;
+
+/**
+ * Who is making the request, as proven by the ALB-signed {@code x-amzn-oidc-data} token.
+ *
+ * @param email    the {@code email} claim (lower-cased); what {@code ADMIN_EMAILS} is compared with
+ * @param username the {@code username} claim, or the email when the IdP sends none
+ * @param sub      the {@code sub} claim: the stable user id in the Cognito user pool
+ * @param sourceIp the client address: the left-most entry of {@code x-forwarded-for}, as the ALB appends it
+ */
+public record Employee(String email, String username, String sub, String sourceIp) {
+
+    public Employee {
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(sub, "sub");
+        Objects.requireNonNull(sourceIp, "sourceIp");
+    }
+}

@@ -1,0 +1,2 @@
+/** The ALB + Cognito stand-in on localhost (never deployed). */
+package dev.switchboard.devserver;

@@ -1,0 +1,20 @@
+package dev.switchboard.vpn;
+
+/**
+ * Tag keys on the Client VPN endpoint where the portal records who turned the VPN on and when, so the
+ * page and the auto-off grace period can read it back without a database.
+ */
+public final class VpnTags {
+
+    /** E-mail of whoever turned the VPN on (or {@code schedule}). */
+    public static final String TURNED_ON_BY = "switchboard:turned-on-by";
+    /** ISO-8601 instant of the last turn-on, e.g. {@code 2026-11-21T09:30:00Z}. */
+    public static final String TURNED_ON_AT = "switchboard:turned-on-at";
+    /** Who turned it off last (an admin's e-mail, {@code auto-off:force}, {@code auto-off:idle}). */
+    public static final String TURNED_OFF_BY = "switchboard:turned-off-by";
+    /** ISO-8601 instant of the last turn-off. */
+    public static final String TURNED_OFF_AT = "switchboard:turned-off-at";
+
+    private VpnTags() {
+    }
+}

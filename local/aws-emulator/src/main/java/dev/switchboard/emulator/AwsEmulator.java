@@ -1,0 +1,509 @@
+package dev.switchboard.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.switchboard.emulator.EmulatorState.Association;
+import dev.switchboard.emulator.EmulatorState.Connection;
+import dev.switchboard.emulator.EmulatorState.Endpoint;
+import dev.switchboard.emulator.EmulatorState.Profile;
+import dev.switchboard.emulator.EmulatorState.Route;
+import dev.switchboard.emulator.EmulatorState.Subnet;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A local, stateful stand-in for the EC2 Client VPN API (EC2 Query/XML) and the Amazon Connect
+ * authentication-profile API (REST/JSON), on one HTTP port. Point the AWS SDK at {@link #endpoint()}
+ * ({@code endpointOverride}, or {@code AWS_ENDPOINT_URL_EC2} / {@code AWS_ENDPOINT_URL_CONNECT}).
+ *
+ * <p>Requests are told apart by shape: {@code POST /} (form with {@code Action}) is EC2, the
+ * {@code /authentication-profiles...} paths are Connect, {@code /_emulator/...} is the JSON control surface.
+ * Service calls must carry a SigV4 {@code Authorization} header; the signature itself is not checked.
+ */
+public final class AwsEmulator implements AutoCloseable {
+
+    public static final String DEMO_ENDPOINT_ID = "cvpn-endpoint-0123456789abcdef0";
+    public static final String DEMO_VPC_ID = "vpc-0a1b2c3d4e5f60718";
+    public static final String DEMO_SUBNET_A = "subnet-0aaa1111bbbb2222c";
+    public static final String DEMO_SUBNET_C = "subnet-0ddd3333eeee4444f";
+    public static final String DEMO_CONNECT_INSTANCE_ID = "11111111-2222-3333-4444-555555555555";
+
+    private static final Pattern CREDENTIAL_REGION = Pattern.compile("Credential=[^/]+/\\d{8}/([a-z0-9-]+)/");
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final EmulatorState state = new EmulatorState();
+    private final Ec2Api ec2 = new Ec2Api(state);
+    private final ConnectApi connect = new ConnectApi(state);
+
+    private AwsEmulator(InetSocketAddress address) throws IOException {
+        server = HttpServer.create(address, 128);
+        AtomicInteger n = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(32, r -> {
+            Thread t = new Thread(r, "aws-emulator-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    /** Starts on 127.0.0.1; port 0 picks a free port. */
+    public static AwsEmulator start(int port) {
+        return start(InetAddress.getLoopbackAddress().getHostAddress(), port);
+    }
+
+    /** Starts on the given address (e.g. "0.0.0.0" inside a container); port 0 picks a free port. */
+    public static AwsEmulator start(String bindAddress, int port) {
+        try {
+            return new AwsEmulator(new InetSocketAddress(bindAddress, port));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the AWS emulator on " + bindAddress + ":" + port, e);
+        }
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:4566}. */
+    public URI endpoint() {
+        InetSocketAddress a = server.getAddress();
+        String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getAddress().getHostAddress();
+        return URI.create("http://" + host + ":" + a.getPort());
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public EmulatorState state() {
+        return state;
+    }
+
+    // ------------------------------------------------------------------ Java control API (delegates)
+
+    public void seedClientVpnEndpoint(String endpointId, String vpcId) {
+        state.seedClientVpnEndpoint(endpointId, vpcId);
+    }
+
+    public void seedClientVpnEndpoint(String endpointId, String vpcId, String description, String clientCidrBlock) {
+        state.seedClientVpnEndpoint(endpointId, vpcId, description, clientCidrBlock);
+    }
+
+    public void seedSubnet(String subnetId, String vpcId, String availabilityZone) {
+        state.seedSubnet(subnetId, vpcId, availabilityZone);
+    }
+
+    public void seedConnection(String endpointId, String connectionId, String username, String clientIp) {
+        state.seedConnection(endpointId, connectionId, username, clientIp);
+    }
+
+    public void terminateConnection(String endpointId, String connectionId) {
+        state.terminateConnection(endpointId, connectionId);
+    }
+
+    /** Returns the id of the instance's default authentication profile ("Default"). */
+    public String seedConnectInstance(String instanceId) {
+        return state.seedConnectInstance(instanceId);
+    }
+
+    public void seedAuthenticationProfile(String instanceId, String profileId, String name, boolean isDefault) {
+        state.seedAuthenticationProfile(instanceId, profileId, name, isDefault);
+    }
+
+    public Instant now() {
+        return state.now();
+    }
+
+    public void advanceClock(Duration d) {
+        state.advanceClock(d);
+    }
+
+    public Clock clock() {
+        return state.clock;
+    }
+
+    public void setAssociationDelay(Duration d) {
+        state.setAssociationDelay(d);
+    }
+
+    public void setDisassociationDelay(Duration d) {
+        state.setDisassociationDelay(d);
+    }
+
+    public void setRouteDelay(Duration d) {
+        state.setRouteDelay(d);
+    }
+
+    public void failNextAssociation(String subnetId) {
+        state.failNextAssociation(subnetId);
+    }
+
+    public void injectFault(Fault fault) {
+        state.injectFault(fault);
+    }
+
+    public int callCount(String action) {
+        return state.callCount(action);
+    }
+
+    public List<String> calls() {
+        return state.calls();
+    }
+
+    public void reset() {
+        state.reset();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The demo data the dev server and {@link #main} use. */
+    public static void seedDemo(AwsEmulator emu) {
+        emu.seedClientVpnEndpoint(DEMO_ENDPOINT_ID, DEMO_VPC_ID, "Switchboard demo Client VPN", "172.16.0.0/22");
+        emu.seedSubnet(DEMO_SUBNET_A, DEMO_VPC_ID, "ap-northeast-1a");
+        emu.seedSubnet(DEMO_SUBNET_C, DEMO_VPC_ID, "ap-northeast-1c");
+        emu.seedConnectInstance(DEMO_CONNECT_INSTANCE_ID);
+    }
+
+    /** {@code java dev.switchboard.emulator.AwsEmulator [port [bindAddress]]}: default 4566 on 127.0.0.1. */
+    public static void main(String[] args) throws InterruptedException {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 4566;
+        String bind = args.length > 1 ? args[1] : InetAddress.getLoopbackAddress().getHostAddress();
+        AwsEmulator emu = start(bind, port);
+        seedDemo(emu);
+        System.out.println("AWS emulator listening on " + emu.endpoint() + " (EC2 + Connect; control at /_emulator/)");
+        Runtime.getRuntime().addShutdownHook(new Thread(emu::close));
+        Thread.currentThread().join();
+    }
+
+    // ------------------------------------------------------------------ HTTP
+
+    private void serve(HttpExchange ex) throws IOException {
+        try (ex) {
+            String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
+            String path = ex.getRequestURI().getRawPath();
+            byte[] body = readAll(ex.getRequestBody());
+            if (path.startsWith("/_emulator/")) {
+                control(ex, method, path.substring("/_emulator".length()), body);
+            } else if (ConnectApi.looksLikeConnect(path)) {
+                serveConnect(ex, method, path, body);
+            } else {
+                serveEc2(ex, method, body);
+            }
+        } catch (RuntimeException e) {
+            try {
+                send(ex, 500, "text/plain", ("emulator failure: " + e).getBytes(StandardCharsets.UTF_8), null);
+            } catch (IOException ignored) {
+                // client went away
+            }
+        }
+    }
+
+    private static boolean signed(HttpExchange ex) {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        return auth != null && auth.startsWith("AWS4-HMAC-SHA256");
+    }
+
+    private static String callerRegion(HttpExchange ex) {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        if (auth != null) {
+            Matcher m = CREDENTIAL_REGION.matcher(auth);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return null;
+    }
+
+    private void serveEc2(HttpExchange ex, String method, byte[] body) throws IOException {
+        Map<String, String> params = new LinkedHashMap<>(parseForm(ex.getRequestURI().getRawQuery()));
+        if (method.equals("POST")) {
+            params.putAll(parseForm(new String(body, StandardCharsets.UTF_8)));
+        }
+        String action = params.get("Action");
+        if (action == null || action.isEmpty()) {
+            sendEc2Error(ex, new AwsError(400, "MissingAction", "The request must contain the parameter Action"));
+            return;
+        }
+        if (!signed(ex)) {
+            sendEc2Error(ex, new AwsError(401, "MissingAuthenticationToken",
+                    "The request must contain either a valid (registered) AWS access key ID or X.509 certificate."));
+            return;
+        }
+        Fault fault = state.recordCall("ec2", action);
+        if (fault != null) {
+            switch (fault.kind()) {
+                case THROTTLE -> {
+                    sendEc2Error(ex, new AwsError(503, "RequestLimitExceeded", "Request limit exceeded."));
+                    return;
+                }
+                case HTTP_500 -> {
+                    sendEc2Error(ex, new AwsError(500, "InternalError",
+                            "An internal error has occurred. Retry your request, but if the problem persists, contact us."));
+                    return;
+                }
+                case HTTP_503 -> {
+                    sendEc2Error(ex, new AwsError(503, "Unavailable", "The server is overloaded and can't handle the request."));
+                    return;
+                }
+                case SLOW -> sleep(fault.delay());
+            }
+        }
+        try {
+            String xml = ec2.handle(action, params);
+            send(ex, 200, "text/xml;charset=UTF-8", xml.getBytes(StandardCharsets.UTF_8), null);
+        } catch (AwsError e) {
+            sendEc2Error(ex, e);
+        }
+    }
+
+    private static void sendEc2Error(HttpExchange ex, AwsError e) throws IOException {
+        send(ex, e.status, "text/xml;charset=UTF-8",
+                Ec2Api.errorXml(e.code, e.getMessage()).getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    private void serveConnect(HttpExchange ex, String method, String path, byte[] body) throws IOException {
+        String op = ConnectApi.operation(method, path);
+        if (op == null) {
+            sendConnect(ex, ConnectApi.error(404, "UnknownOperationException", "No operation for " + method + " " + path));
+            return;
+        }
+        if (!signed(ex)) {
+            sendConnect(ex, ConnectApi.error(403, "MissingAuthenticationTokenException", "Missing Authentication Token"));
+            return;
+        }
+        Fault fault = state.recordCall("connect", op);
+        if (fault != null) {
+            switch (fault.kind()) {
+                case THROTTLE -> {
+                    sendConnect(ex, ConnectApi.error(429, "ThrottlingException", "Rate exceeded"));
+                    return;
+                }
+                case HTTP_500 -> {
+                    sendConnect(ex, ConnectApi.error(500, "InternalServiceException", "Internal service error"));
+                    return;
+                }
+                case HTTP_503 -> {
+                    sendConnect(ex, ConnectApi.error(503, "ServiceUnavailableException", "Service unavailable"));
+                    return;
+                }
+                case SLOW -> sleep(fault.delay());
+            }
+        }
+        sendConnect(ex, connect.handle(op, path, parseForm(ex.getRequestURI().getRawQuery()), body, callerRegion(ex)));
+    }
+
+    private static void sendConnect(HttpExchange ex, ConnectApi.Reply r) throws IOException {
+        send(ex, r.status(), "application/json", r.body().getBytes(StandardCharsets.UTF_8), r.errorType());
+    }
+
+    private static void send(HttpExchange ex, int status, String contentType, byte[] body, String errorType) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", contentType);
+        ex.getResponseHeaders().set("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
+        if (errorType != null) {
+            ex.getResponseHeaders().set("x-amzn-ErrorType", errorType);
+        }
+        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        try (in) {
+            return in.readAllBytes();
+        }
+    }
+
+    static Map<String, String> parseForm(String raw) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String k = eq < 0 ? pair : pair.substring(0, eq);
+            String v = eq < 0 ? "" : pair.substring(eq + 1);
+            out.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ control surface (/_emulator/...)
+
+    private void control(HttpExchange ex, String method, String path, byte[] body) throws IOException {
+        ObjectNode out = ConnectApi.JSON.createObjectNode();
+        try {
+            JsonNode in = body.length == 0 ? ConnectApi.JSON.createObjectNode() : ConnectApi.JSON.readTree(body);
+            switch (method + " " + path) {
+                case "POST /seed/endpoint" -> state.seedClientVpnEndpoint(req(in, "endpointId"), req(in, "vpcId"),
+                        opt(in, "description", "Switchboard Client VPN"), opt(in, "clientCidrBlock", "172.16.0.0/22"));
+                case "POST /seed/subnet" -> state.seedSubnet(req(in, "subnetId"), req(in, "vpcId"), req(in, "availabilityZone"));
+                case "POST /seed/connection" -> state.seedConnection(req(in, "endpointId"), req(in, "connectionId"),
+                        req(in, "username"), opt(in, "clientIp", "203.0.113.10"));
+                case "POST /connection/terminate" -> state.terminateConnection(req(in, "endpointId"), req(in, "connectionId"));
+                case "POST /seed/connect-instance" -> out.put("defaultProfileId", state.seedConnectInstance(req(in, "instanceId")));
+                case "POST /seed/profile" -> state.seedAuthenticationProfile(req(in, "instanceId"), req(in, "profileId"),
+                        req(in, "name"), in.path("isDefault").asBoolean(false));
+                case "POST /seed/demo" -> seedDemo(this);
+                case "POST /clock/advance" -> state.advanceClock(Duration.ofMillis(Math.round(in.path("seconds").asDouble() * 1000)));
+                case "POST /settings" -> {
+                    if (in.has("associationDelaySeconds")) {
+                        state.setAssociationDelay(Duration.ofSeconds(in.get("associationDelaySeconds").asLong()));
+                    }
+                    if (in.has("disassociationDelaySeconds")) {
+                        state.setDisassociationDelay(Duration.ofSeconds(in.get("disassociationDelaySeconds").asLong()));
+                    }
+                    if (in.has("routeDelaySeconds")) {
+                        state.setRouteDelay(Duration.ofSeconds(in.get("routeDelaySeconds").asLong()));
+                    }
+                }
+                case "POST /fail-next-association" -> state.failNextAssociation(req(in, "subnetId"));
+                case "POST /faults" -> {
+                    Duration delay = in.has("delayMillis") ? Duration.ofMillis(in.get("delayMillis").asLong())
+                            : in.has("delaySeconds") ? Duration.ofMillis(Math.round(in.get("delaySeconds").asDouble() * 1000)) : null;
+                    state.injectFault(new Fault(opt(in, "service", "any"),
+                            Fault.Kind.valueOf(req(in, "kind").toUpperCase(Locale.ROOT)),
+                            in.path("count").asInt(1), delay, opt(in, "action", null)));
+                }
+                case "POST /reset" -> state.reset();
+                case "GET /state" -> out = dump();
+                case "GET /calls" -> {
+                    ArrayNode a = out.putArray("calls");
+                    state.calls().forEach(a::add);
+                }
+                default -> {
+                    out.put("error", "unknown control path " + method + " /_emulator" + path);
+                    send(ex, 404, "application/json", out.toString().getBytes(StandardCharsets.UTF_8), null);
+                    return;
+                }
+            }
+            if (!out.has("ok") && !path.equals("/state")) {
+                out.put("ok", true);
+            }
+            send(ex, 200, "application/json", out.toString().getBytes(StandardCharsets.UTF_8), null);
+        } catch (IOException | IllegalArgumentException e) {
+            ObjectNode err = ConnectApi.JSON.createObjectNode();
+            err.put("error", String.valueOf(e.getMessage()));
+            send(ex, 400, "application/json", err.toString().getBytes(StandardCharsets.UTF_8), null);
+        }
+    }
+
+    private static String req(JsonNode in, String field) {
+        JsonNode v = in.get(field);
+        if (v == null || v.isNull() || v.asText().isEmpty()) {
+            throw new IllegalArgumentException("missing field " + field);
+        }
+        return v.asText();
+    }
+
+    private static String opt(JsonNode in, String field, String dflt) {
+        JsonNode v = in.get(field);
+        return v == null || v.isNull() ? dflt : v.asText();
+    }
+
+    /** The whole state as JSON, for {@code GET /_emulator/state}. */
+    public ObjectNode dump() {
+        ObjectNode root = ConnectApi.JSON.createObjectNode();
+        synchronized (state) {
+            state.tick();
+            root.put("now", state.now().toString());
+            root.put("associationDelaySeconds", state.associationDelay.toMillis() / 1000.0);
+            root.put("disassociationDelaySeconds", state.disassociationDelay.toMillis() / 1000.0);
+            ArrayNode eps = root.putArray("endpoints");
+            for (Endpoint e : state.endpoints.values()) {
+                ObjectNode n = eps.addObject();
+                n.put("clientVpnEndpointId", e.id);
+                n.put("vpcId", e.vpcId);
+                n.put("status", e.status());
+                ObjectNode tags = n.putObject("tags");
+                e.tags.forEach(tags::put);
+                ArrayNode as = n.putArray("associations");
+                for (Association a : e.associations) {
+                    ObjectNode an = as.addObject();
+                    an.put("associationId", a.id);
+                    an.put("subnetId", a.subnetId);
+                    an.put("availabilityZone", a.availabilityZone);
+                    an.put("status", a.status);
+                    an.put("dueAt", a.dueAt == null ? null : a.dueAt.toString());
+                }
+                ArrayNode rs = n.putArray("routes");
+                for (Route r : e.routes) {
+                    ObjectNode rn = rs.addObject();
+                    rn.put("destinationCidr", r.destinationCidr);
+                    rn.put("targetSubnet", r.targetSubnet);
+                    rn.put("origin", r.origin);
+                    rn.put("status", r.status);
+                }
+                ArrayNode cs = n.putArray("connections");
+                for (Connection c : e.connections) {
+                    ObjectNode cn = cs.addObject();
+                    cn.put("connectionId", c.connectionId);
+                    cn.put("username", c.username);
+                    cn.put("clientIp", c.clientIp);
+                    cn.put("status", c.ended == null ? "active" : "terminated");
+                    cn.put("established", c.established.toString());
+                    cn.put("ended", c.ended == null ? null : c.ended.toString());
+                }
+            }
+            ArrayNode sns = root.putArray("subnets");
+            for (Subnet s : state.subnets.values()) {
+                sns.addObject().put("subnetId", s.id).put("vpcId", s.vpcId).put("availabilityZone", s.availabilityZone);
+            }
+            ObjectNode inst = root.putObject("connectInstances");
+            for (Map.Entry<String, Map<String, Profile>> i : state.instances.entrySet()) {
+                ArrayNode ps = inst.putArray(i.getKey());
+                i.getValue().values().forEach(p -> ps.add(connect.toJson(p)));
+            }
+            ArrayNode fs = root.putArray("faults");
+            state.faults.forEach(f -> fs.addObject().put("service", f.fault.service()).put("kind", f.fault.kind().name())
+                    .put("remaining", f.remaining).put("action", f.fault.action()));
+            root.put("callCount", state.calls.size());
+        }
+        return root;
+    }
+}

@@ -33,8 +33,10 @@ import java.util.regex.Pattern;
  * <p>Uses {@link HttpURLConnection} rather than {@code java.net.http.HttpClient}: it loads far fewer classes and
  * starts no selector thread, which matters at Lambda cold start for one small GET. Time is bounded three ways:
  * connect timeout, read timeout (per blocking read), and a total deadline checked between reads so a server
- * dripping bytes cannot hold the request open; the body is capped at {@value #MAX_BODY_BYTES} bytes.
- * Redirects are not followed.
+ * dripping body bytes cannot hold the request open (worst case about deadline + one read timeout); the body is
+ * capped at {@value #MAX_BODY_BYTES} bytes. Redirects are not followed. Not bounded by the deadline: DNS lookup and
+ * a status line/headers dripped slower than the read timeout allows; the endpoint is AWS's own and the Lambda
+ * timeout is the last bound, so no watchdog thread is started for that.
  *
  * <p>Keys are cached by URL in a process-wide map (at most {@value #MAX_CACHED_KEYS} entries), so a warm
  * container, or a handler that builds a new verifier per request, fetches each key once. ALB keys do not change

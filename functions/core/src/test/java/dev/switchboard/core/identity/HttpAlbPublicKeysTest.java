@@ -155,6 +155,20 @@ class HttpAlbPublicKeysTest {
     }
 
     @Test
+    void get_slowDripBody_unavailableAtTotalDeadline() {
+        server.mode(PublicKeyServer.Mode.DRIP).hangFor(Duration.ofSeconds(20));
+        HttpAlbPublicKeys keys = new HttpAlbPublicKeys(server.baseUrl(), Duration.ofMillis(500), Duration.ofSeconds(1));
+
+        long start = System.nanoTime();
+        AlbKeyException e = failure(keys, signer.kid());
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(e.reason()).isEqualTo(AlbKeyException.Reason.UNAVAILABLE);
+        assertThat(e).hasMessageContaining("total deadline");
+        assertThat(elapsed).isBetween(Duration.ofMillis(1400), Duration.ofSeconds(3));
+    }
+
+    @Test
     void get_closedPort_unavailable() {
         HttpAlbPublicKeys closed = new HttpAlbPublicKeys(PublicKeyServer.unreachableUrl());
 

@@ -39,7 +39,9 @@ public final class PublicKeyServer implements AutoCloseable {
         /** Accepts, then answers nothing for {@link #hangFor} (longer than any client timeout). */
         HANG,
         /** 500. */
-        SERVER_ERROR
+        SERVER_ERROR,
+        /** 200 and a body of one byte every 200 ms, each read well within any read timeout (slow-loris). */
+        DRIP
     }
 
     private final HttpServer server;
@@ -132,6 +134,7 @@ public final class PublicKeyServer implements AutoCloseable {
                 case GARBAGE -> send(exchange, 200, "<html><body>not a key</body></html>");
                 case RSA_KEY -> send(exchange, 200, AlbTokenSigner.pem(AlbTokenSigner.newRsaKeyPair().getPublic()));
                 case SERVER_ERROR -> send(exchange, 500, "internal error");
+                case DRIP -> drip(exchange);
                 case HANG -> {
                     try {
                         Thread.sleep(hangFor.toMillis());
@@ -140,6 +143,22 @@ public final class PublicKeyServer implements AutoCloseable {
                     }
                 }
             }
+        }
+    }
+
+    private void drip(HttpExchange exchange) throws IOException {
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            long until = System.nanoTime() + hangFor.toNanos();
+            while (System.nanoTime() < until) {
+                out.write('-');
+                out.flush();
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException clientGone) {
+            // the client gave up: that is the point
         }
     }
 

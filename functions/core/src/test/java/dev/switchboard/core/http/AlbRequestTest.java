@@ -1,0 +1,97 @@
+package dev.switchboard.core.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.core.testing.AlbEvents;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AlbRequestTest {
+
+    @Test
+    void from_mixedCaseHeaders_namesAreLowerCased() {
+        ObjectNode event = AlbEvents.get("/").toJson();
+        ((ObjectNode) event.get("headers")).put("Accept-Language", "ja");
+
+        AlbRequest request = AlbRequest.from(event);
+
+        assertThat(request.header("accept-language")).contains("ja");
+        assertThat(request.header("ACCEPT-LANGUAGE")).contains("ja");
+    }
+
+    @Test
+    void from_rawQueryValues_areUrlDecoded() {
+        AlbRequest request = AlbRequest.from(AlbEvents.get("/connect/check").query("ip", "2001%3Adb8%3A%3A1").toJson());
+
+        assertThat(request.query("ip")).contains("2001:db8::1");
+    }
+
+    @Test
+    void from_malformedQueryEncoding_isBadRequest() {
+        assertThatThrownBy(() -> AlbRequest.from(AlbEvents.get("/").query("ip", "%zz").toJson()))
+                .isInstanceOfSatisfying(SwitchboardException.class, e -> assertThat(e.status()).isEqualTo(400));
+    }
+
+    @Test
+    void form_base64Body_isDecodedAndParsed() {
+        AlbRequest request = AlbRequest.from(AlbEvents.post("/connect")
+                .form(Map.of("op", "allow", "entry", "10.0.0.0/8 ")).toJson());
+
+        assertThat(request.form()).containsEntry("op", "allow").containsEntry("entry", "10.0.0.0/8 ");
+    }
+
+    @Test
+    void form_repeatedField_keepsFirstValue() {
+        String body = Base64.getEncoder().encodeToString("a=1&a=2&b=%E3%81%82".getBytes(StandardCharsets.UTF_8));
+        AlbRequest request = AlbRequest.from(AlbEvents.post("/on").rawBody(body, true).toJson());
+
+        assertThat(request.form()).containsEntry("a", "1").containsEntry("b", "あ");
+    }
+
+    @Test
+    void from_bodyOverOneMegabyte_isPayloadTooLarge() {
+        String big = "x".repeat(AlbRequest.MAX_BODY_BYTES + 1);
+
+        assertThatThrownBy(() -> AlbRequest.from(AlbEvents.post("/on").rawBody(big, false).toJson()))
+                .isInstanceOfSatisfying(SwitchboardException.class, e -> assertThat(e.status()).isEqualTo(413));
+    }
+
+    @Test
+    void from_base64BodyOverOneMegabyteDecoded_isPayloadTooLarge() {
+        String big = Base64.getEncoder().encodeToString(new byte[AlbRequest.MAX_BODY_BYTES + 10]);
+
+        assertThatThrownBy(() -> AlbRequest.from(AlbEvents.post("/on").rawBody(big, true).toJson()))
+                .isInstanceOfSatisfying(SwitchboardException.class, e -> assertThat(e.status()).isEqualTo(413));
+    }
+
+    @Test
+    void from_bodyOfExactlyOneMegabyte_isAccepted() {
+        String body = "x".repeat(AlbRequest.MAX_BODY_BYTES);
+
+        assertThat(AlbRequest.from(AlbEvents.post("/on").rawBody(body, false).toJson()).body()).hasSize(body.length());
+    }
+
+    @Test
+    void from_invalidBase64_isBadRequest() {
+        assertThatThrownBy(() -> AlbRequest.from(AlbEvents.post("/on").rawBody("!!!not base64!!!", true).toJson()))
+                .isInstanceOfSatisfying(SwitchboardException.class, e -> assertThat(e.code()).isEqualTo("malformed_body"));
+    }
+
+    @Test
+    void wantsJson_acceptJson_isTrue_browserAccept_isFalse() {
+        assertThat(AlbRequest.from(AlbEvents.get("/").header("accept", "application/json").toJson()).wantsJson()).isTrue();
+        assertThat(AlbRequest.from(AlbEvents.get("/")
+                .header("accept", "text/html,application/xhtml+xml,application/json;q=0.9").toJson()).wantsJson()).isFalse();
+    }
+
+    @Test
+    void isAlbEvent_directCommand_isFalse() throws Exception {
+        assertThat(AlbRequest.isAlbEvent(dev.switchboard.core.json.Json.mapper().readTree("{\"action\":\"on\"}"))).isFalse();
+        assertThat(AlbRequest.isAlbEvent(AlbEvents.get("/").toJson())).isTrue();
+    }
+}

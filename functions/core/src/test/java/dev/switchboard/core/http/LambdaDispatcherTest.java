@@ -1,0 +1,157 @@
+package dev.switchboard.core.http;
+
+import dev.switchboard.core.identity.Employee;
+import dev.switchboard.core.identity.IdentityVerifier;
+import dev.switchboard.core.log.JsonLog;
+import dev.switchboard.core.testing.AlbEvents;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LambdaDispatcherTest {
+
+    private static final Employee ALICE = new Employee("alice@example.com", "alice", "sub-1", "203.0.113.7");
+    private final AtomicInteger routeCalls = new AtomicInteger();
+    private final AtomicInteger commandCalls = new AtomicInteger();
+    private final List<String> logLines = new CopyOnWriteArrayList<>();
+    private Consumer<String> previousSink;
+
+    @BeforeEach
+    void captureLogs() {
+        previousSink = JsonLog.redirect(logLines::add);
+    }
+
+    @AfterEach
+    void restoreLogs() {
+        JsonLog.redirect(previousSink);
+    }
+
+    private LambdaDispatcher dispatcher(IdentityVerifier verifier, LambdaDispatcher.Routes routes) {
+        return new LambdaDispatcher(verifier, routes, command -> {
+            commandCalls.incrementAndGet();
+            return Map.of("ok", true, "action", command.path("action").asText());
+        });
+    }
+
+    private LambdaDispatcher accepting(LambdaDispatcher.Routes routes) {
+        return dispatcher(headers -> ALICE, routes);
+    }
+
+    @Test
+    void dispatch_albEvent_reachesRoutesWithVerifiedEmployee() {
+        AlbResponse response = (AlbResponse) accepting((request, employee, lang) -> {
+            routeCalls.incrementAndGet();
+            return AlbResponse.json(200, Map.of("email", employee.email()));
+        }).dispatch(AlbEvents.get("/").toStream());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("alice@example.com");
+    }
+
+    @Test
+    void dispatch_identityRefused_is401AndRoutesNeverRun() {
+        AlbResponse response = (AlbResponse) dispatcher(headers -> {
+            throw SwitchboardException.unauthenticated("Please sign in again.", new IllegalStateException("bad signer"));
+        }, (request, employee, lang) -> {
+            routeCalls.incrementAndGet();
+            return AlbResponse.json(200, Map.of());
+        }).dispatch(AlbEvents.get("/").toStream());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.statusDescription()).isEqualTo("401 Unauthorized");
+        assertThat(routeCalls).hasValue(0);
+        assertThat(logLines).anySatisfy(line -> assertThat(line).contains("\"reason\":\"bad signer\""));
+    }
+
+    @Test
+    void dispatch_unexpectedFailure_isGeneric500WithoutInternals() {
+        AlbResponse response = (AlbResponse) accepting((request, employee, lang) -> {
+            throw new IllegalStateException("secret internal detail at com.example.Foo");
+        }).dispatch(AlbEvents.get("/").toStream());
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).doesNotContain("secret internal detail").doesNotContain("Exception");
+        assertThat(logLines).anySatisfy(line -> assertThat(line).contains("\"level\":\"ERROR\"")
+                .contains("secret internal detail"));
+    }
+
+    @Test
+    void dispatch_jsonClientGetsJsonError() {
+        AlbResponse response = (AlbResponse) accepting((request, employee, lang) -> {
+            throw SwitchboardException.forbidden("Only administrators can turn the VPN off.");
+        }).dispatch(AlbEvents.get("/off").header("accept", "application/json").toStream());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).isEqualTo("{\"error\":\"forbidden\",\"message\":\"Only administrators can turn the VPN off.\"}");
+    }
+
+    @Test
+    void dispatch_japaneseBrowser_getsJapaneseErrorPage() {
+        AlbResponse response = (AlbResponse) accepting((request, employee, lang) -> {
+            throw SwitchboardException.unavailable("vpn_unavailable", "busy", null);
+        }).dispatch(AlbEvents.get("/").header("accept-language", "ja").toStream());
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).contains("一時的に利用できません");
+    }
+
+    @Test
+    void dispatch_oversizedAlbBody_is413AndNothingRuns() {
+        String big = "x".repeat(AlbRequest.MAX_BODY_BYTES + 1);
+        AlbResponse response = (AlbResponse) accepting((request, employee, lang) -> {
+            routeCalls.incrementAndGet();
+            return AlbResponse.json(200, Map.of());
+        }).dispatch(AlbEvents.post("/on").rawBody(big, false).toStream());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(routeCalls).hasValue(0);
+    }
+
+    @Test
+    void dispatch_directCommand_goesToCommands() {
+        Object answer = accepting((r, e, l) -> AlbResponse.json(200, Map.of()))
+                .dispatch(new ByteArrayInputStream("{\"action\":\"status\"}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(answer).isEqualTo(Map.of("ok", true, "action", "status"));
+    }
+
+    @Test
+    void dispatch_malformedJson_isErrorAndNothingRuns() {
+        Object answer = accepting((r, e, l) -> AlbResponse.json(200, Map.of()))
+                .dispatch(new ByteArrayInputStream("{\"action\":".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(answer).isEqualTo(Map.of("ok", false, "status", 400, "error", "malformed_event",
+                "message", "The event is not valid JSON."));
+        assertThat(commandCalls).hasValue(0);
+    }
+
+    @Test
+    void dispatch_nonObjectEvent_isError() {
+        Object answer = accepting((r, e, l) -> AlbResponse.json(200, Map.of()))
+                .dispatch(new ByteArrayInputStream("[1,2]".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(answer).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("error", "malformed_event");
+        assertThat(commandCalls).hasValue(0);
+    }
+
+    @Test
+    void dispatch_oversizedEvent_isPayloadTooLarge() {
+        byte[] big = new byte[LambdaIo.MAX_EVENT_BYTES + 2];
+        java.util.Arrays.fill(big, (byte) ' ');
+        Object answer = accepting((r, e, l) -> AlbResponse.json(200, Map.of())).dispatch(new ByteArrayInputStream(big));
+
+        assertThat(answer).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("status", 413);
+    }
+}

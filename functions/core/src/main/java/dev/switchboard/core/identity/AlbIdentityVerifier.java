@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  *
  * <p>Thread-safe; build one per container and keep it (the key cache is process-wide anyway).
  */
-public final class AlbIdentityVerifier {
+public final class AlbIdentityVerifier implements IdentityVerifier {
 
     public static final String DATA_HEADER = "x-amzn-oidc-data";
     public static final String FORWARDED_FOR_HEADER = "x-forwarded-for";
@@ -79,6 +79,7 @@ public final class AlbIdentityVerifier {
      * @throws SwitchboardException 401 when the token is missing or not acceptable, 503 when the signing key
      *                              cannot be fetched right now
      */
+    @Override
     public Employee verify(Map<String, String> lowerCaseHeaders) {
         try {
             return verifyOrThrow(lowerCaseHeaders);
@@ -206,18 +207,17 @@ public final class AlbIdentityVerifier {
     }
 
     /**
-     * The client address: the left-most {@code x-forwarded-for} entry, trimmed; {@code "unknown"} when absent.
-     * NOTE: with the ALB's default {@code append} processing mode the left-most entry is whatever the client sent
-     * in its own X-Forwarded-For, so it is a claim, not proof; use it for display and self-lock-out warnings,
-     * never as an authorisation fact.
+     * The client address: the right-most {@code x-forwarded-for} entry, trimmed; {@code "unknown"} when absent.
+     * ALB (default {@code append} mode) appends the address it accepted the connection from, so the
+     * right-most entry is the one a client cannot forge; anything left of it is whatever the client sent.
      */
     static String sourceIp(String forwardedFor) {
         if (forwardedFor == null) {
             return "unknown";
         }
-        int comma = forwardedFor.indexOf(',');
-        String first = (comma < 0 ? forwardedFor : forwardedFor.substring(0, comma)).trim();
-        return first.isEmpty() ? "unknown" : first;
+        int comma = forwardedFor.lastIndexOf(',');
+        String last = (comma < 0 ? forwardedFor : forwardedFor.substring(comma + 1)).trim();
+        return last.isEmpty() ? "unknown" : last;
     }
 
     private static void checkExp(Object exp, String where, long now) {

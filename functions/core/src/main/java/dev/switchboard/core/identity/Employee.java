@@ -8,7 +8,7 @@ import java.util.Objects;
  * @param email    the {@code email} claim (lower-cased); what {@code ADMIN_EMAILS} is compared with
  * @param username the {@code username} claim, or the email when the IdP sends none
  * @param sub      the {@code sub} claim: the stable user id in the Cognito user pool
- * @param sourceIp the client address: the left-most entry of {@code x-forwarded-for}, as the ALB appends it
+ * @param sourceIp the client address: the right-most entry of {@code x-forwarded-for}: the one ALB appended, which a client cannot forge
  */
 public record Employee(String email, String username, String sub, String sourceIp) {
 

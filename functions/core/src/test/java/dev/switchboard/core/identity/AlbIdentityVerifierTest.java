@@ -59,7 +59,8 @@ class AlbIdentityVerifierTest {
     static Map<String, String> headers(String token) {
         Map<String, String> h = new HashMap<>();
         h.put("x-amzn-oidc-data", token);
-        h.put("x-forwarded-for", "203.0.113.7, 10.0.0.1");
+        // The client forged the first entry; ALB appended the address it really saw.
+        h.put("x-forwarded-for", "198.51.100.66, 203.0.113.7");
         return h;
     }
 

@@ -45,10 +45,12 @@ public final class AlbHttpBridge implements AutoCloseable {
     private final HttpServer server;
     private final Identity identity;
     private final List<Target> targets;
+    private final String signInPath;
 
-    private AlbHttpBridge(HttpServer server, Identity identity, List<Target> targets) {
+    private AlbHttpBridge(HttpServer server, Identity identity, List<Target> targets, String signInPath) {
         this.server = server;
         this.identity = identity;
+        this.signInPath = signInPath;
         List<Target> sorted = new ArrayList<>(targets);
         sorted.sort(Comparator.comparingInt((Target t) -> t.pathPrefix().length()).reversed());
         this.targets = List.copyOf(sorted);
@@ -56,9 +58,17 @@ public final class AlbHttpBridge implements AutoCloseable {
 
     /** Starts on 127.0.0.1 ({@code port} 0 picks a free one). */
     public static AlbHttpBridge start(int port, Identity identity, List<Target> targets) {
+        return start(port, identity, targets, null);
+    }
+
+    /**
+     * Like {@link #start(int, Identity, List)}, but a request with nobody signed in is redirected to
+     * {@code signInPath}, as {@code authenticate-cognito} redirects to the Cognito hosted UI.
+     */
+    public static AlbHttpBridge start(int port, Identity identity, List<Target> targets, String signInPath) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-            AlbHttpBridge bridge = new AlbHttpBridge(server, identity, targets);
+            AlbHttpBridge bridge = new AlbHttpBridge(server, identity, targets, signInPath);
             server.createContext("/", bridge::handle);
             server.setExecutor(Executors.newFixedThreadPool(8));
             server.start();
@@ -92,6 +102,12 @@ public final class AlbHttpBridge implements AutoCloseable {
                 return;
             }
             ObjectNode event = toAlbEvent(exchange);
+            if (signInPath != null && !event.path("headers").has("x-amzn-oidc-data")) {
+                String back = exchange.getRequestURI().getRawPath();
+                send(exchange, 302, Map.of("location", signInPath + "?return="
+                        + java.net.URLEncoder.encode(back, StandardCharsets.UTF_8)), "");
+                return;
+            }
             Object answer = target.get().handler().apply(
                     new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)));
             JsonNode response = Json.mapper().valueToTree(answer);

@@ -1,0 +1,248 @@
+package dev.switchboard.vpn.autooff;
+
+import dev.switchboard.core.audit.AuditEvent;
+import dev.switchboard.core.audit.AuditLog;
+import dev.switchboard.core.http.SwitchboardException;
+import dev.switchboard.core.json.Json;
+import dev.switchboard.core.log.JsonLog;
+import dev.switchboard.vpn.Association;
+import dev.switchboard.vpn.ClientVpn;
+import dev.switchboard.vpn.Connection;
+import dev.switchboard.vpn.VpnSettings;
+import dev.switchboard.vpn.VpnTags;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * One auto-off run: reads the endpoint's associations (and, when it matters, its connections and tags),
+ * decides, disassociates every associated subnet if the decision is to turn off, and records what really
+ * happened.
+ *
+ * <p>A disassociation failure is not retried here: the SDK has already retried throttling and 5xx. It is
+ * reported ({@code partial}/{@code failed}, {@code ok:false}) and logged at ERROR, and the next run retries
+ * the subnets still associated. The invocation itself still succeeds, so the invoker gets the summary and
+ * Lambda does not re-run a half-done event asynchronously; alarm on the ERROR log line, not on the
+ * function's {@code Errors} metric. The TURNED_OFF tags are written only when every disassociation was
+ * accepted, because only then is the VPN really going off; the audit line always says what happened.
+ *
+ * <p>Every association in {@code associated} state is disassociated, not only TARGET_SUBNET_IDS: a subnet
+ * associated by hand is billed the same and keeps the VPN "on".
+ */
+public final class AutoOffService {
+
+    static final String SOURCE_IP = "schedule";
+    static final String ACTION = "vpn.off";
+
+    private static final JsonLog LOG = JsonLog.forClass(AutoOffService.class);
+
+    private final VpnSettings settings;
+    private final ClientVpn vpn;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final IdleRule idleRule;
+
+    public AutoOffService(VpnSettings settings, ClientVpn vpn, Clock clock, AuditLog audit) {
+        this.settings = Objects.requireNonNull(settings);
+        this.vpn = Objects.requireNonNull(vpn);
+        this.clock = Objects.requireNonNull(clock);
+        this.audit = Objects.requireNonNull(audit);
+        this.idleRule = new IdleRule(settings.idleMinutes(), settings.graceMinutes());
+    }
+
+    public AutoOffSummary run(AutoOffRequest request) {
+        Run run = new Run(request, clock.instant());
+        if (request.mode() == AutoOffMode.IDLE && settings.idleMinutes() == 0) {
+            return run.finish(Decision.IDLE_RULE_DISABLED, "IDLE_MINUTES is 0: the idle rule is disabled");
+        }
+        List<Association> associations = vpn.associations(settings.endpointId());
+        run.associations = associations;
+        List<Association> inProgress = associations.stream().filter(Association::inProgress).toList();
+        if (!inProgress.isEmpty()) {
+            return run.finish(Decision.IN_PROGRESS, "in progress, skipped: " + describe(inProgress));
+        }
+        List<Association> associated = associations.stream()
+                .filter(a -> Association.ASSOCIATED.equals(a.status())).toList();
+        if (associated.isEmpty()) {
+            return run.finish(Decision.ALREADY_OFF, "no subnet is associated: the VPN is already off");
+        }
+        List<Connection> active = run.connections(vpn.connections(settings.endpointId()));
+        String reason;
+        if (request.mode() == AutoOffMode.IDLE) {
+            IdleRule.Verdict verdict = idleRule.evaluate(vpn.endpoint(settings.endpointId()), run.connections,
+                    run.now);
+            run.verdict = verdict;
+            if (verdict.decision() != Decision.TURN_OFF) {
+                return run.finish(verdict.decision(), verdict.reason());
+            }
+            reason = verdict.reason();
+        } else {
+            reason = active.isEmpty() ? "scheduled turn-off" : "scheduled turn-off; cutting off "
+                    + active.size() + " active connection(s)";
+        }
+        if (request.dryRun()) {
+            run.saving = saving(associated.size(), run.now, request.mode());
+            return run.finish(Decision.TURN_OFF, "dry run, nothing changed: would turn off (" + reason + ")");
+        }
+        return turnOff(run, associated, active, reason);
+    }
+
+    private AutoOffSummary turnOff(Run run, List<Association> associated, List<Connection> active, String reason) {
+        if (!active.isEmpty()) {
+            // Said before acting, so the log names who lost their session even if the run dies midway.
+            LOG.warn("turning the VPN off with people connected", Map.of(
+                    "endpointId", settings.endpointId(), "mode", run.request.mode().wire(),
+                    "activeConnections", active.size(), "activeUsernames", usernames(active)));
+        }
+        for (Association a : associated) {
+            try {
+                if (vpn.disassociate(settings.endpointId(), a.id())) {
+                    run.disassociated.add(a);
+                } else {
+                    run.alreadyGone.add(a.id());
+                }
+            } catch (SwitchboardException e) {
+                run.failures.add(new AutoOffSummary.Failure(a.id(), a.subnetId(), e.code(), e.userMessage()));
+                if (run.firstCause == null) {
+                    run.firstCause = e.getCause() != null ? e.getCause() : e;
+                }
+            }
+        }
+        String actor = run.request.mode().actor();
+        if (run.failures.isEmpty() && !run.disassociated.isEmpty()) {
+            run.tagged = tagTurnedOff(actor, run.now);
+        }
+        run.saving = saving(run.disassociated.size(), run.now, run.request.mode());
+        String result = run.result(Decision.TURN_OFF);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("mode", run.request.mode().wire());
+        details.put("reason", reason);
+        details.put("disassociated", run.disassociated.stream().map(Association::id).toList());
+        details.put("subnets", run.disassociated.stream().map(Association::subnetId).toList());
+        details.put("failures", run.failures.stream().map(f -> f.associationId() + ":" + f.error()).toList());
+        details.put("activeConnectionsCutOff", active.size());
+        audit.record(AuditEvent.of(actor, SOURCE_IP, ACTION, settings.endpointId(),
+                AutoOffSummary.DONE.equals(result) ? "ok" : result).with(details));
+        return run.finish(Decision.TURN_OFF, reason);
+    }
+
+    private Boolean tagTurnedOff(String actor, Instant now) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put(VpnTags.TURNED_OFF_BY, actor);
+        tags.put(VpnTags.TURNED_OFF_AT, now.toString());
+        try {
+            vpn.tag(settings.endpointId(), tags);
+            return true;
+        } catch (SwitchboardException e) {
+            // The VPN is going off regardless; only the page's "turned off by" line is missing. Handled here.
+            LOG.error("could not record the turn-off on the endpoint's tags",
+                    Map.of("endpointId", settings.endpointId(), "code", e.code()), e.getCause() != null ? e.getCause() : e);
+            return false;
+        }
+    }
+
+    private SavingEstimate saving(int subnets, Instant now, AutoOffMode mode) {
+        return SavingEstimate.of(subnets, settings.hourlyPricePerSubnet(), now, settings.timeZone(), mode,
+                settings.nightlyOffTime());
+    }
+
+    private static String describe(List<Association> associations) {
+        List<String> parts = new ArrayList<>();
+        for (Association a : associations) {
+            parts.add(a.subnetId() + " " + a.status());
+        }
+        return String.join(", ", parts);
+    }
+
+    private static List<String> usernames(List<Connection> connections) {
+        TreeSet<String> names = new TreeSet<>();
+        for (Connection c : connections) {
+            names.add(c.username() == null || c.username().isBlank() ? "(unknown)" : c.username());
+        }
+        return List.copyOf(names);
+    }
+
+    /** The facts one run gathers, turned into its summary and its one log line. */
+    private final class Run {
+        final AutoOffRequest request;
+        final Instant now;
+        List<Association> associations;
+        List<Connection> connections;
+        List<Connection> active;
+        IdleRule.Verdict verdict;
+        final List<Association> disassociated = new ArrayList<>();
+        final List<String> alreadyGone = new ArrayList<>();
+        final List<AutoOffSummary.Failure> failures = new ArrayList<>();
+        Throwable firstCause;
+        Boolean tagged;
+        SavingEstimate saving;
+
+        Run(AutoOffRequest request, Instant now) {
+            this.request = request;
+            this.now = now;
+        }
+
+        List<Connection> connections(List<Connection> all) {
+            connections = all;
+            active = all.stream().filter(Connection::active).toList();
+            return active;
+        }
+
+        String result(Decision decision) {
+            if (decision != Decision.TURN_OFF) {
+                return AutoOffSummary.NO_OP;
+            }
+            if (request.dryRun()) {
+                return AutoOffSummary.DRY_RUN;
+            }
+            if (failures.isEmpty()) {
+                return AutoOffSummary.DONE;
+            }
+            return disassociated.isEmpty() && alreadyGone.isEmpty() ? AutoOffSummary.FAILED : AutoOffSummary.PARTIAL;
+        }
+
+        AutoOffSummary finish(Decision decision, String reason) {
+            String result = result(decision);
+            AutoOffSummary.Found found = new AutoOffSummary.Found(
+                    associations == null ? List.of() : associations.stream()
+                            .map(a -> new AutoOffSummary.AssociationState(a.id(), a.subnetId(), a.status())).toList(),
+                    active == null ? null : active.size(),
+                    active == null ? List.of() : usernames(active),
+                    verdict == null ? null : text(verdict.turnedOnAt()),
+                    verdict == null ? null : text(verdict.idleSince()),
+                    verdict == null ? null : text(verdict.offAfter()));
+            AutoOffSummary summary = new AutoOffSummary(failures.isEmpty(), request.mode().wire(), request.dryRun(),
+                    request.trigger(), settings.endpointId(), now.toString(), found, decision.code(), reason, result,
+                    disassociated.stream().map(Association::id).toList(), alreadyGone, failures, tagged, saving);
+            log(summary, decision);
+            return summary;
+        }
+
+        @SuppressWarnings("unchecked")
+        private void log(AutoOffSummary summary, Decision decision) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("type", "auto-off");
+            fields.putAll(Json.mapper().convertValue(summary, Map.class));
+            String message = "auto-off " + summary.mode() + ": " + summary.result() + " (" + summary.decision() + ")";
+            if (!failures.isEmpty()) {
+                LOG.error(message, fields, firstCause);
+            } else if (request.mode() == AutoOffMode.FORCE && decision == Decision.IN_PROGRESS
+                    || decision == Decision.TURN_ON_UNKNOWN) {
+                // The VPN stays on although the schedule wanted it off: worth a look, not an alarm.
+                LOG.warn(message, fields);
+            } else {
+                LOG.info(message, fields);
+            }
+        }
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

@@ -1,0 +1,222 @@
+package dev.switchboard.connect.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.core.config.Patterns;
+import dev.switchboard.core.http.SwitchboardException;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One change, validated before anything is read from or written to Connect: every entry parsed, durations in
+ * range, the profile id well-formed. Null components mean "not given".
+ *
+ * @param profileId            the profile to change; null = the configured or default one
+ * @param entries              for allow, block and remove
+ * @param list                 for remove: the list to remove from; null = whichever list holds the entry
+ * @param expectedLastModified the profile version the change was prepared against; null = do not check
+ * @param confirmLockout       the admin confirmed a change that refuses their own address
+ * @param confirmed            for reset: the admin confirmed emptying both lists
+ */
+public record ChangeRequest(Operation operation, String profileId, List<IpEntry.Parsed> entries, ListName list,
+                            Integer periodicSessionDuration, Integer sessionInactivityDuration,
+                            Instant expectedLastModified, boolean confirmLockout, boolean confirmed) {
+
+    public static final int PERIODIC_MIN = 10;
+    public static final int PERIODIC_MAX = 60;
+    public static final int INACTIVITY_MIN = 15;
+    public static final int INACTIVITY_MAX = 720;
+
+    public ChangeRequest {
+        entries = List.copyOf(entries);
+    }
+
+    public Optional<String> profile() {
+        return Optional.ofNullable(profileId);
+    }
+
+    public Optional<Instant> expectedVersion() {
+        return Optional.ofNullable(expectedLastModified);
+    }
+
+    /**
+     * From a browser form: {@code op}, {@code entry} (one or more, separated by spaces, commas or new lines),
+     * {@code list}, {@code periodicSessionDuration}, {@code sessionInactivityDuration}, {@code profile},
+     * {@code lastModified} (required: the page's version), {@code confirmLockout=yes}, {@code confirm=yes}.
+     */
+    public static ChangeRequest fromForm(Map<String, String> form) {
+        String lastModified = form.get("lastModified");
+        if (lastModified == null || lastModified.isBlank()) {
+            throw SwitchboardException.badRequest("missing_last_modified",
+                    "The form is incomplete (no lastModified). Reload the page and try again.");
+        }
+        String entryText = form.getOrDefault("entry", "");
+        List<String> entries = entryText.isBlank() ? List.of() : List.of(entryText.trim().split("[\\s,]+"));
+        return build(form.get("op"), form.get("profile"), entries, form.get("list"),
+                integer(form.get("periodicSessionDuration"), "periodicSessionDuration"),
+                integer(form.get("sessionInactivityDuration"), "sessionInactivityDuration"),
+                lastModified, yes(form.get("confirmLockout")), yes(form.get("confirm")));
+    }
+
+    /**
+     * From JSON (a script's POST body, or a direct command): {@code op} or {@code command}, {@code entries}
+     * (array) or {@code entry}, {@code list}, the two durations, {@code profileId},
+     * {@code expectedLastModified} (optional), {@code confirmLockout}, {@code confirm}.
+     */
+    public static ChangeRequest fromJson(JsonNode body, String operation, boolean trusted) {
+        List<String> entries = new ArrayList<>();
+        JsonNode many = body.get("entries");
+        if (many != null && !many.isNull()) {
+            if (!many.isArray()) {
+                throw SwitchboardException.badRequest("invalid_entries", "'entries' must be an array of strings.");
+            }
+            for (JsonNode e : many) {
+                if (!e.isTextual()) {
+                    throw SwitchboardException.badRequest("invalid_entries", "'entries' must be an array of strings.");
+                }
+                entries.add(e.textValue());
+            }
+        }
+        JsonNode one = body.get("entry");
+        if (one != null && !one.isNull()) {
+            if (!one.isTextual()) {
+                throw SwitchboardException.badRequest("invalid_entries", "'entry' must be a string.");
+            }
+            entries.add(one.textValue());
+        }
+        return build(operation, text(body, "profileId"), entries, text(body, "list"),
+                integer(body.get("periodicSessionDuration"), "periodicSessionDuration"),
+                integer(body.get("sessionInactivityDuration"), "sessionInactivityDuration"),
+                text(body, "expectedLastModified"), bool(body.get("confirmLockout")),
+                trusted || bool(body.get("confirm")));
+    }
+
+    private static ChangeRequest build(String op, String profileId, List<String> rawEntries, String list,
+                                       Integer periodic, Integer inactivity, String lastModified,
+                                       boolean confirmLockout, boolean confirmed) {
+        Operation operation = Operation.parse(op);
+        String profile = profileId(profileId);
+        Instant expected = instant(lastModified);
+        List<IpEntry.Parsed> entries = new ArrayList<>();
+        ListName listName = null;
+        switch (operation) {
+            case ALLOW, BLOCK, REMOVE -> {
+                if (rawEntries.isEmpty()) {
+                    throw SwitchboardException.badRequest("empty_entry",
+                            "Give an IPv4 or IPv6 address or CIDR range to " + operation.wireName() + ".");
+                }
+                Set<String> seen = new HashSet<>();
+                for (String raw : rawEntries) {
+                    IpEntry.Parsed parsed = IpEntry.parse(raw);
+                    if (!seen.add(parsed.entry().value())) {
+                        throw SwitchboardException.badRequest("duplicate_entry",
+                                parsed.entry().value() + " is given twice in this request.");
+                    }
+                    entries.add(parsed);
+                }
+                if (operation == Operation.REMOVE && list != null && !list.isBlank()) {
+                    listName = ListName.parse(list);
+                }
+            }
+            case SET_SESSIONS -> {
+                if (periodic == null && inactivity == null) {
+                    throw SwitchboardException.badRequest("missing_duration",
+                            "Give periodicSessionDuration and/or sessionInactivityDuration (minutes).");
+                }
+                range(periodic, "periodicSessionDuration", PERIODIC_MIN, PERIODIC_MAX);
+                range(inactivity, "sessionInactivityDuration", INACTIVITY_MIN, INACTIVITY_MAX);
+            }
+            case RESET -> {
+                if (!confirmed) {
+                    throw SwitchboardException.badRequest("confirmation_required",
+                            "Resetting empties both lists: confirm it (confirm=yes).");
+                }
+            }
+            default -> throw new IllegalStateException(operation.name());
+        }
+        boolean sessions = operation == Operation.SET_SESSIONS;
+        return new ChangeRequest(operation, profile, entries, listName, sessions ? periodic : null,
+                sessions ? inactivity : null, expected, confirmLockout, confirmed);
+    }
+
+    static String profileId(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String id = value.trim();
+        if (!Patterns.CONNECT_PROFILE_ID.matcher(id).matches()) {
+            throw SwitchboardException.badRequest("invalid_profile", "'" + IpEntry.shorten(id)
+                    + "' is not an authentication profile id.");
+        }
+        return id;
+    }
+
+    private static Instant instant(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw SwitchboardException.badRequest("invalid_last_modified",
+                    "The last-modified time is not an ISO-8601 instant. Reload the page and try again.");
+        }
+    }
+
+    private static void range(Integer value, String field, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            throw SwitchboardException.badRequest("invalid_duration",
+                    field + " must be between " + min + " and " + max + " minutes (got " + value + ").");
+        }
+    }
+
+    private static Integer integer(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw SwitchboardException.badRequest("invalid_duration", field + " must be a whole number of minutes.");
+        }
+    }
+
+    private static Integer integer(JsonNode node, String field) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return integer(node.textValue(), field);
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw SwitchboardException.badRequest("invalid_duration", field + " must be a whole number of minutes.");
+        }
+        return node.intValue();
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw SwitchboardException.badRequest("invalid_field", "'" + field + "' must be a string.");
+        }
+        return node.textValue();
+    }
+
+    private static boolean yes(String value) {
+        return value != null && (value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("true"));
+    }
+
+    private static boolean bool(JsonNode node) {
+        return node != null && (node.isBoolean() ? node.booleanValue() : yes(node.asText().toLowerCase(Locale.ROOT)));
+    }
+}

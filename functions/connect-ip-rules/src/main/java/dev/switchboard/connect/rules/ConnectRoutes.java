@@ -1,0 +1,253 @@
+package dev.switchboard.connect.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.core.http.AlbRequest;
+import dev.switchboard.core.http.AlbResponse;
+import dev.switchboard.core.http.ErrorResponses;
+import dev.switchboard.core.http.LambdaDispatcher;
+import dev.switchboard.core.http.Lang;
+import dev.switchboard.core.http.SwitchboardException;
+import dev.switchboard.core.identity.AdminEmails;
+import dev.switchboard.core.identity.Employee;
+import dev.switchboard.core.json.Json;
+import dev.switchboard.core.log.JsonLog;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The /connect pages: {@code GET /connect}, {@code POST /connect} (one change), {@code GET /connect/check}.
+ * Admins only; a non-admin is refused before anything is read from Connect.
+ */
+final class ConnectRoutes implements LambdaDispatcher.Routes {
+
+    private static final JsonLog LOG = JsonLog.forClass(ConnectRoutes.class);
+
+    private final ConnectIpRulesService service;
+    private final AdminEmails admins;
+
+    ConnectRoutes(ConnectIpRulesService service, AdminEmails admins) {
+        this.service = service;
+        this.admins = admins;
+    }
+
+    @Override
+    public AlbResponse handle(AlbRequest request, Employee employee, Lang lang) {
+        String path = request.path().length() > 1 && request.path().endsWith("/")
+                ? request.path().substring(0, request.path().length() - 1) : request.path();
+        if (!path.equals("/connect") && !path.equals("/connect/check")) {
+            throw SwitchboardException.notFound("not_found", "There is no page at this address.");
+        }
+        if (!admins.isAdmin(employee)) {
+            throw SwitchboardException.forbidden("Only Amazon Connect administrators (ADMIN_EMAILS) may use this page.");
+        }
+        // A script that posts JSON gets JSON back, errors included, whatever its Accept header says.
+        boolean json = request.wantsJson() || request.isJsonBody();
+        try {
+            String route = request.method() + " " + path;
+            switch (route) {
+                case "GET /connect":
+                    return show(request, employee, lang, json);
+                case "GET /connect/check":
+                    return check(request, employee, lang, json);
+                case "POST /connect":
+                    return change(request, employee, lang, json);
+                default:
+                    throw new SwitchboardException(405, "method_not_allowed", "This address does not take "
+                            + request.method() + " requests.");
+            }
+        } catch (StaleProfileException e) {
+            LOG.warn(e.userMessage(), Map.of("status", 409, "code", e.code(), "profile", e.current().id()));
+            if (json) {
+                Map<String, Object> body = ProfileJson.error(e.code(), 409, e.userMessage());
+                body.put("current", ProfileJson.profile(e.current()));
+                return AlbResponse.json(409, body);
+            }
+            var view = new ConnectIpRulesService.View(service.instanceId(), List.of(summaryOf(e.current())), e.current());
+            return ConnectIpRulesPage.view(view, employee, lang, List.of(new ConnectIpRulesPage.Notice(false,
+                    lang.pick(e.userMessage(), "このページを開いた後に他の人が認証プロファイルを変更しました。"
+                            + "何も書き込んでいません。現在のリストを確認して、もう一度変更してください。")
+                            + " " + ConnectIpRulesPage.describe(e.request(), lang))), 409);
+        } catch (LockoutException e) {
+            LOG.warn(e.userMessage(), Map.of("status", 409, "code", e.code(), "profile", e.current().id()));
+            if (json) {
+                Map<String, Object> body = ProfileJson.error(e.code(), 409, e.userMessage());
+                body.put("you", ProfileJson.verdict(e.verdict()));
+                body.put("hint", "send confirmLockout: true to apply it anyway");
+                return AlbResponse.json(409, body);
+            }
+            return ConnectIpRulesPage.confirmLockout(e, employee, lang);
+        } catch (SwitchboardException e) {
+            if (!json || request.wantsJson()) {
+                throw e; // the dispatcher logs it and answers in the negotiated format
+            }
+            LOG.warn(e.userMessage(), Map.of("status", e.status(), "code", e.code()));
+            return ErrorResponses.render(e, true, lang);
+        }
+    }
+
+    private AlbResponse show(AlbRequest request, Employee employee, Lang lang, boolean json) {
+        String profile = ChangeRequest.profileId(request.query("profile").orElse(null));
+        ConnectIpRulesService.View view = service.show(profile);
+        if (json) {
+            Map<String, Object> body = ProfileJson.view(view);
+            body.put("you", ownVerdict(view.profile(), employee).map(ProfileJson::verdict).orElse(null));
+            return AlbResponse.json(200, body);
+        }
+        return ConnectIpRulesPage.view(view, employee, lang, notices(request, lang), 200);
+    }
+
+    private AlbResponse check(AlbRequest request, Employee employee, Lang lang, boolean json) {
+        String profile = ChangeRequest.profileId(request.query("profile").orElse(null));
+        String ip = request.query("ip").orElse("");
+        IpEntry.parseAddress(ip); // a bad address is a 400 before anything is read from Connect
+        ConnectIpRulesService.CheckResult result = service.check(profile, ip);
+        if (json) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("ok", true);
+            body.put("profileId", result.profile().id());
+            body.putAll(ProfileJson.verdict(result.verdict()));
+            return AlbResponse.json(200, body);
+        }
+        return ConnectIpRulesPage.checked(result, employee, lang);
+    }
+
+    private AlbResponse change(AlbRequest request, Employee employee, Lang lang, boolean json) {
+        refuseCrossSite(request);
+        ChangeRequest change;
+        if (request.isJsonBody()) {
+            JsonNode body = parseJson(request);
+            JsonNode op = body.has("op") ? body.get("op") : body.get("command");
+            change = ChangeRequest.fromJson(body, op == null || !op.isTextual() ? "" : op.textValue(), false);
+        } else {
+            Map<String, String> form = request.form();
+            if ("reset".equalsIgnoreCase(form.getOrDefault("op", "").trim())
+                    && !"yes".equalsIgnoreCase(form.getOrDefault("confirm", ""))) {
+                // Ask first: emptying both lists opens Connect to every address. The confirmation carries the
+                // version this page showed, so a change made meanwhile is still caught (409) on confirm.
+                ChangeRequest pending = ChangeRequest.fromForm(withConfirm(form));
+                AuthenticationProfile current = service.show(pending.profileId()).profile();
+                return ConnectIpRulesPage.confirmReset(current, pending.expectedLastModified(), employee, lang);
+            }
+            change = ChangeRequest.fromForm(form);
+        }
+        ConnectIpRulesService.ChangeResult result = service.change(change, new Actor(employee.email(), employee.sourceIp()));
+        if (json) {
+            return AlbResponse.json(200, ProfileJson.change(result));
+        }
+        return AlbResponse.seeOther(redirect(result));
+    }
+
+    /**
+     * State changes must come from our own pages: a browser marks a cross-site request with
+     * {@code Sec-Fetch-Site} and {@code Origin}; scripts without them are not browsers and carry no cookies.
+     */
+    static void refuseCrossSite(AlbRequest request) {
+        Optional<String> site = request.header("sec-fetch-site");
+        if (site.isPresent() && !site.get().trim().equalsIgnoreCase("same-origin")) {
+            throw new SwitchboardException(403, "cross_site", "Changes are accepted only from this site's own pages.");
+        }
+        Optional<String> origin = request.header("origin");
+        if (origin.isPresent()) {
+            String host = request.header("host").orElse("");
+            String originAuthority;
+            try {
+                originAuthority = URI.create(origin.get().trim()).getRawAuthority();
+            } catch (IllegalArgumentException e) {
+                originAuthority = null;
+            }
+            if (originAuthority == null || !originAuthority.equalsIgnoreCase(host.trim())) {
+                throw new SwitchboardException(403, "cross_site", "Changes are accepted only from this site's own pages.");
+            }
+        }
+    }
+
+    private static JsonNode parseJson(AlbRequest request) {
+        try {
+            JsonNode body = Json.mapper().readTree(request.bodyText());
+            if (body == null || !body.isObject()) {
+                throw SwitchboardException.badRequest("malformed_json", "The request body must be a JSON object.");
+            }
+            return body;
+        } catch (IOException e) {
+            throw SwitchboardException.badRequest("malformed_json", "The request body is not valid JSON.");
+        }
+    }
+
+    private static Optional<IpRules.Verdict> ownVerdict(AuthenticationProfile p, Employee employee) {
+        try {
+            return Optional.of(p.rules().evaluate(IpEntry.parseAddress(employee.sourceIp())));
+        } catch (SwitchboardException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** After a form post: back to the page, which says what happened (303, so a reload does not post again). */
+    private static String redirect(ConnectIpRulesService.ChangeResult result) {
+        StringBuilder url = new StringBuilder(ConnectIpRulesPage.profileUrl(result.after().id()));
+        url.append("&notice=").append(result.changed() ? result.operation().wireName() : "unchanged");
+        List<String> entries = new ArrayList<>();
+        result.normalised().forEach(p -> entries.add(p.typed() + ">" + p.entry().value()));
+        if (!entries.isEmpty()) {
+            url.append("&normalised=").append(URLEncoder.encode(String.join(" ", entries), StandardCharsets.UTF_8));
+        }
+        return url.toString();
+    }
+
+    /**
+     * The notice named in the URL. Only known notice names are shown, and a normalisation note only when the
+     * typed text really normalises to the stored one, so a crafted link cannot put arbitrary text on the page.
+     */
+    static List<ConnectIpRulesPage.Notice> notices(AlbRequest request, Lang lang) {
+        List<ConnectIpRulesPage.Notice> notices = new ArrayList<>();
+        String notice = request.query("notice").orElse("");
+        String text = switch (notice) {
+            case "allow" -> lang.pick("Added to the allowed list.", "許可リストに追加しました。");
+            case "block" -> lang.pick("Added to the blocked list.", "ブロックリストに追加しました。");
+            case "remove" -> lang.pick("Removed.", "削除しました。");
+            case "set-sessions" -> lang.pick("Session durations saved.", "セッション時間を保存しました。");
+            case "reset" -> lang.pick("Both lists were emptied.", "両方のリストを空にしました。");
+            case "unchanged" -> lang.pick("Nothing to change: the profile already was like that.",
+                    "変更はありません: すでにその設定になっています。");
+            default -> null;
+        };
+        if (text != null) {
+            notices.add(new ConnectIpRulesPage.Notice(true, text));
+        }
+        for (String pair : request.query("normalised").orElse("").split(" ")) {
+            int arrow = pair.indexOf('>');
+            if (arrow <= 0) {
+                continue;
+            }
+            String typed = pair.substring(0, arrow);
+            String stored = pair.substring(arrow + 1);
+            try {
+                if (IpEntry.parse(typed).entry().value().equals(stored)) {
+                    notices.add(new ConnectIpRulesPage.Notice(true, lang.pick(
+                            typed + " was stored as " + stored + " (the range it names).",
+                            typed + " は " + stored + " として登録しました (その範囲を表す表記)。")));
+                }
+            } catch (SwitchboardException ignored) {
+                // not ours: show nothing
+            }
+        }
+        return notices;
+    }
+
+    private static ProfileSummary summaryOf(AuthenticationProfile p) {
+        return new ProfileSummary(p.id(), p.name(), p.isDefault(), p.lastModified(), p.lastModifiedRegion());
+    }
+
+    private static Map<String, String> withConfirm(Map<String, String> form) {
+        Map<String, String> confirmed = new LinkedHashMap<>(form);
+        confirmed.put("confirm", "yes");
+        return confirmed;
+    }
+}

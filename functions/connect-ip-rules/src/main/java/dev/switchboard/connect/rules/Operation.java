@@ -1,0 +1,37 @@
+package dev.switchboard.connect.rules;
+
+import dev.switchboard.core.http.SwitchboardException;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The changes one request can make, with the names forms and commands use. */
+public enum Operation {
+    ALLOW("allow"), BLOCK("block"), REMOVE("remove"), SET_SESSIONS("set-sessions"), RESET("reset");
+
+    private final String wireName;
+
+    Operation(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Operation parse(String name) {
+        String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        for (Operation op : values()) {
+            if (op.wireName.equals(wanted)) {
+                return op;
+            }
+        }
+        throw SwitchboardException.badRequest("unknown_operation", "Unknown change '" + IpEntry.shorten(wanted)
+                + "': use one of " + names() + ".");
+    }
+
+    public static String names() {
+        return Arrays.stream(values()).map(Operation::wireName).collect(Collectors.joining(", "));
+    }
+}

@@ -14,6 +14,12 @@ public final class VpnTags {
     public static final String TURNED_OFF_BY = "switchboard:turned-off-by";
     /** ISO-8601 instant of the last turn-off. */
     public static final String TURNED_OFF_AT = "switchboard:turned-off-at";
+    /**
+     * Subnets whose failed association the portal already retried during the current turn-on:
+     * {@code <turned-on-at>|subnet-a,subnet-b}. The prefix ties the list to one turn-on, so a new turn-on
+     * starts with an empty list without anyone clearing it.
+     */
+    public static final String RETRIED_SUBNETS = "switchboard:retried-subnets";
 
     private VpnTags() {
     }

@@ -1,0 +1,179 @@
+package dev.switchboard.vpn.portal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.core.http.AlbRequest;
+import dev.switchboard.core.http.AlbResponse;
+import dev.switchboard.core.http.LambdaDispatcher;
+import dev.switchboard.core.http.Lang;
+import dev.switchboard.core.http.SwitchboardException;
+import dev.switchboard.core.identity.AdminEmails;
+import dev.switchboard.core.identity.Employee;
+import dev.switchboard.core.json.Json;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The portal's HTTP side: {@code GET /} (page; turns the VPN on when the employee navigated here),
+ * {@code GET /status} (JSON, reads only), {@code POST /on}, {@code POST /off} (admins, confirmed).
+ *
+ * <p>Requests that change something must come from our own page. Browsers say where a request comes from in
+ * {@code Sec-Fetch-Site}: a POST is accepted when it is {@code same-origin} or absent (scripts, old
+ * browsers), never {@code none}, {@code same-site} or {@code cross-site}; and when {@code Origin} is sent its
+ * host must be our {@code Host}. A {@code GET /} turns the VPN on only when it is a navigation
+ * ({@code none}: typed or bookmarked; {@code same-origin}; or absent) <em>and</em> has no query string: the
+ * self-refresh URL {@code /?refresh=1} only shows, so a page left open never undoes a turn-off.
+ */
+final class PortalRoutes implements LambdaDispatcher.Routes {
+
+    private static final String SEC_FETCH_SITE = "sec-fetch-site";
+
+    private final VpnService service;
+    private final AdminEmails admins;
+
+    PortalRoutes(VpnService service, AdminEmails admins) {
+        this.service = service;
+        this.admins = admins;
+    }
+
+    @Override
+    public AlbResponse handle(AlbRequest request, Employee employee, Lang lang) {
+        String route = request.method() + " " + request.path();
+        return switch (route) {
+            case "GET /" -> page(request, employee, lang);
+            case "GET /status" -> AlbResponse.json(200, StatusJson.of(service.status(employee.email(), employee.sourceIp())));
+            case "POST /on" -> turnOn(request, employee, lang);
+            case "POST /off" -> turnOff(request, employee, lang);
+            default -> throw switch (request.path()) {
+                case "/", "/status", "/on", "/off" -> new SwitchboardException(405, "method_not_allowed",
+                        lang.pick("That address does not accept this kind of request.", "このアドレスはこの種類のリクエストを受け付けません。"));
+                default -> SwitchboardException.notFound("not_found", lang.pick("There is no such page.", "そのページはありません。"));
+            };
+        };
+    }
+
+    private AlbResponse page(AlbRequest request, Employee employee, Lang lang) {
+        String site = request.header(SEC_FETCH_SITE).orElse("").toLowerCase(Locale.ROOT);
+        boolean navigation = site.isEmpty() || site.equals("none") || site.equals("same-origin");
+        boolean mayTurnOn = navigation && request.queryParameters().isEmpty();
+        VpnStatus status = service.visit(employee.email(), employee.sourceIp(), mayTurnOn);
+        if (request.wantsJson()) {
+            return AlbResponse.json(200, StatusJson.of(status));
+        }
+        return StatusPage.render(status, employee, admins.isAdmin(employee), lang);
+    }
+
+    private AlbResponse turnOn(AlbRequest request, Employee employee, Lang lang) {
+        requireOurOwnPage(request, lang);
+        fields(request, lang);
+        TurnOnResult result = service.turnOn(employee.email(), employee.sourceIp());
+        if (result.outcome() == TurnOnResult.Outcome.TURNING_OFF) {
+            throw SwitchboardException.conflict("turning_off", lang.pick(
+                    "The VPN is being turned off. Wait until it is off (a few minutes), then turn it on again.",
+                    "VPN をオフにしている途中です。オフになるまで（数分）待ってから、再度オンにしてください。"));
+        }
+        if (!request.wantsJson() && !request.isJsonBody()) {
+            return AlbResponse.seeOther("/");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ok", true);
+        body.put("outcome", result.outcome() == TurnOnResult.Outcome.STARTED ? "started" : "already-on");
+        body.put("startedSubnets", result.startedSubnets());
+        body.put("status", StatusJson.of(result.status()));
+        return AlbResponse.json(200, body);
+    }
+
+    private AlbResponse turnOff(AlbRequest request, Employee employee, Lang lang) {
+        requireOurOwnPage(request, lang);
+        if (!admins.isAdmin(employee)) {
+            throw SwitchboardException.forbidden(lang.pick("Only administrators can turn the VPN off.",
+                    "VPN をオフにできるのは管理者だけです。"));
+        }
+        boolean confirmed = confirmed(fields(request, lang).get("confirm"));
+        TurnOffResult result = service.turnOff(employee.email(), employee.sourceIp(), confirmed);
+        if (result.outcome() == TurnOffResult.Outcome.CONFIRMATION_REQUIRED) {
+            int n = result.activeConnections();
+            throw SwitchboardException.badRequest("confirmation_required", lang.pick(
+                    "Turning the VPN off ends " + n + (n == 1 ? " active connection" : " active connections")
+                            + ". Tick \"I understand\" (confirm=yes) to turn it off.",
+                    "VPN をオフにすると接続中の " + n + " 件の接続が切断されます。「理解しました」にチェック（confirm=yes）を入れてください。"));
+        }
+        if (!request.wantsJson() && !request.isJsonBody()) {
+            // Not "/": opening "/" may turn the VPN on again once the turn-off has completed.
+            return AlbResponse.seeOther(StatusPage.REFRESH_URL);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ok", true);
+        body.put("outcome", result.outcome() == TurnOffResult.Outcome.STARTED ? "started" : "already-off");
+        body.put("disassociatedSubnets", result.disassociatedSubnets());
+        body.put("activeConnectionsCut", result.outcome() == TurnOffResult.Outcome.STARTED ? result.activeConnections() : 0);
+        body.put("status", StatusJson.of(result.status()));
+        return AlbResponse.json(200, body);
+    }
+
+    /** Refuses a state change that another site (or a request without a trustworthy origin) started. */
+    private static void requireOurOwnPage(AlbRequest request, Lang lang) {
+        String site = request.header(SEC_FETCH_SITE).orElse("same-origin").toLowerCase(Locale.ROOT);
+        boolean fromOurPage = site.equals("same-origin");
+        String origin = request.header("origin").orElse(null);
+        if (fromOurPage && origin != null) {
+            fromOurPage = originHost(origin).equalsIgnoreCase(hostWithoutDefaultPort(request.header("host").orElse("")));
+        }
+        if (!fromOurPage) {
+            throw SwitchboardException.forbidden(lang.pick(
+                    "This request did not come from the VPN page. Open the page and use its button.",
+                    "このリクエストは VPN ページから送信されていません。ページを開いてボタンを使ってください。"));
+        }
+    }
+
+    private static String originHost(String origin) {
+        try {
+            URI uri = new URI(origin);
+            if (uri.getHost() == null) {
+                return "\u0000"; // "null" or garbage: matches no Host
+            }
+            return uri.getPort() < 0 || isDefaultPort(uri.getScheme(), uri.getPort())
+                    ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+        } catch (java.net.URISyntaxException e) {
+            return "\u0000";
+        }
+    }
+
+    private static boolean isDefaultPort(String scheme, int port) {
+        return ("https".equalsIgnoreCase(scheme) && port == 443) || ("http".equalsIgnoreCase(scheme) && port == 80);
+    }
+
+    private static String hostWithoutDefaultPort(String host) {
+        return host.endsWith(":443") || host.endsWith(":80") ? host.substring(0, host.lastIndexOf(':')) : host;
+    }
+
+    /** The request's fields, from a JSON object or a form; anything unreadable is a 400 and nothing is done. */
+    private static Map<String, String> fields(AlbRequest request, Lang lang) {
+        if (request.isJsonBody()) {
+            if (request.bodyText().isBlank()) {
+                return Map.of();
+            }
+            JsonNode node;
+            try {
+                node = Json.mapper().readTree(request.bodyText());
+            } catch (JsonProcessingException e) {
+                node = null;
+            }
+            if (node == null || !node.isObject()) {
+                throw SwitchboardException.badRequest("malformed_body", lang.pick(
+                        "The request body must be a JSON object.", "リクエストの本文は JSON オブジェクトである必要があります。"));
+            }
+            Map<String, String> out = new LinkedHashMap<>();
+            node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : ""));
+            return out;
+        }
+        return request.form();
+    }
+
+    private static boolean confirmed(String value) {
+        return value != null && (value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("true"));
+    }
+}

@@ -110,7 +110,7 @@ public final class AutoOffService {
             } catch (SwitchboardException e) {
                 run.failures.add(new AutoOffSummary.Failure(a.id(), a.subnetId(), e.code(), e.userMessage()));
                 if (run.firstCause == null) {
-                    run.firstCause = e.getCause() != null ? e.getCause() : e;
+                    run.firstCause = e;
                 }
             }
         }
@@ -142,7 +142,7 @@ public final class AutoOffService {
         } catch (SwitchboardException e) {
             // The VPN is going off regardless; only the page's "turned off by" line is missing. Handled here.
             LOG.error("could not record the turn-off on the endpoint's tags",
-                    Map.of("endpointId", settings.endpointId(), "code", e.code()), e.getCause() != null ? e.getCause() : e);
+                    Map.of("endpointId", settings.endpointId(), "code", e.code()), e);
             return false;
         }
     }
@@ -210,10 +210,10 @@ public final class AutoOffService {
         AutoOffSummary finish(Decision decision, String reason) {
             String result = result(decision);
             AutoOffSummary.Found found = new AutoOffSummary.Found(
-                    associations == null ? List.of() : associations.stream()
+                    associations == null ? null : associations.stream()
                             .map(a -> new AutoOffSummary.AssociationState(a.id(), a.subnetId(), a.status())).toList(),
                     active == null ? null : active.size(),
-                    active == null ? List.of() : usernames(active),
+                    active == null ? null : usernames(active),
                     verdict == null ? null : text(verdict.turnedOnAt()),
                     verdict == null ? null : text(verdict.idleSince()),
                     verdict == null ? null : text(verdict.offAfter()));

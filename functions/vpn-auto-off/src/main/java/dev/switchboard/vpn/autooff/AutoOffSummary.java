@@ -31,12 +31,15 @@ public record AutoOffSummary(boolean ok, String mode, boolean dryRun, String tri
         failures = List.copyOf(failures);
     }
 
-    /** The state the decision was based on. */
+    /**
+     * The state the decision was based on; null where the run did not need to look (e.g. connections are
+     * not read when the VPN is already off).
+     */
     public record Found(List<AssociationState> associations, Integer activeConnections, List<String> activeUsernames,
                         String turnedOnAt, String idleSince, String idleOffAfter) {
         public Found {
-            associations = List.copyOf(associations);
-            activeUsernames = List.copyOf(activeUsernames);
+            associations = associations == null ? null : List.copyOf(associations);
+            activeUsernames = activeUsernames == null ? null : List.copyOf(activeUsernames);
         }
     }
 

@@ -32,8 +32,11 @@ public final class VpnAutoOffHandler implements RequestStreamHandler {
 
     /** Lambda's constructor: real dependencies, built once per container. */
     public VpnAutoOffHandler() {
-        this(VpnSettings.from(Env.system()), Ec2ClientVpn.create(Env.system().required("AWS_REGION")),
-                Clock.systemUTC(), new AuditLog());
+        this(Env.system());
+    }
+
+    private VpnAutoOffHandler(Env env) {
+        this(VpnSettings.from(env), Ec2ClientVpn.create(env.required("AWS_REGION")), Clock.systemUTC(), new AuditLog());
     }
 
     VpnAutoOffHandler(VpnSettings settings, ClientVpn vpn, Clock clock, AuditLog audit) {

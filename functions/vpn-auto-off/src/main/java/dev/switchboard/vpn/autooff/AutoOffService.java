@@ -32,8 +32,10 @@ import java.util.TreeSet;
  * function's {@code Errors} metric. The TURNED_OFF tags are written only when every disassociation was
  * accepted, because only then is the VPN really going off; the audit line always says what happened.
  *
- * <p>Every association in {@code associated} state is disassociated, not only TARGET_SUBNET_IDS: a subnet
- * associated by hand is billed the same and keeps the VPN "on".
+ * <p>Only associations of TARGET_SUBNET_IDS are disassociated (the function's IAM policy allows no more).
+ * A subnet associated by hand outside that list is reported ({@code leftAlone}, at WARN, since it is still
+ * billed) but not touched: it is someone else's decision. Any association in progress, target or not, makes
+ * the run skip.
  */
 public final class AutoOffService {
 
@@ -67,10 +69,16 @@ public final class AutoOffService {
         if (!inProgress.isEmpty()) {
             return run.finish(Decision.IN_PROGRESS, "in progress, skipped: " + describe(inProgress));
         }
-        List<Association> associated = associations.stream()
-                .filter(a -> Association.ASSOCIATED.equals(a.status())).toList();
+        List<Association> associated = new ArrayList<>();
+        for (Association a : associations) {
+            if (Association.ASSOCIATED.equals(a.status())) {
+                (settings.subnetIds().contains(a.subnetId()) ? associated : run.leftAlone).add(a);
+            }
+        }
         if (associated.isEmpty()) {
-            return run.finish(Decision.ALREADY_OFF, "no subnet is associated: the VPN is already off");
+            return run.finish(Decision.ALREADY_OFF, run.leftAlone.isEmpty()
+                    ? "no subnet is associated: the VPN is already off"
+                    : "no target subnet is associated; left alone, outside TARGET_SUBNET_IDS: " + describe(run.leftAlone));
         }
         List<Connection> active = run.connections(vpn.connections(settings.endpointId()));
         String reason;
@@ -177,6 +185,7 @@ public final class AutoOffService {
         List<Connection> active;
         IdleRule.Verdict verdict;
         final List<Association> disassociated = new ArrayList<>();
+        final List<Association> leftAlone = new ArrayList<>();
         final List<String> alreadyGone = new ArrayList<>();
         final List<AutoOffSummary.Failure> failures = new ArrayList<>();
         Throwable firstCause;
@@ -219,7 +228,8 @@ public final class AutoOffService {
                     verdict == null ? null : text(verdict.offAfter()));
             AutoOffSummary summary = new AutoOffSummary(failures.isEmpty(), request.mode().wire(), request.dryRun(),
                     request.trigger(), settings.endpointId(), now.toString(), found, decision.code(), reason, result,
-                    disassociated.stream().map(Association::id).toList(), alreadyGone, failures, tagged, saving);
+                    disassociated.stream().map(Association::id).toList(), alreadyGone,
+                    leftAlone.stream().map(Association::id).toList(), failures, tagged, saving);
             log(summary, decision);
             return summary;
         }
@@ -233,8 +243,8 @@ public final class AutoOffService {
             if (!failures.isEmpty()) {
                 LOG.error(message, fields, firstCause);
             } else if (request.mode() == AutoOffMode.FORCE && decision == Decision.IN_PROGRESS
-                    || decision == Decision.TURN_ON_UNKNOWN) {
-                // The VPN stays on although the schedule wanted it off: worth a look, not an alarm.
+                    || decision == Decision.TURN_ON_UNKNOWN || !leftAlone.isEmpty()) {
+                // Something stays on (billed) although the schedule wanted it off: worth a look, not an alarm.
                 LOG.warn(message, fields);
             } else {
                 LOG.info(message, fields);

@@ -11,12 +11,14 @@ import java.util.List;
  * @param result       {@code done}, {@code dry-run} (would have acted), {@code no-op}, {@code partial}, {@code failed}
  * @param disassociated association ids this run disassociated
  * @param alreadyGone  association ids EC2 no longer knew when we asked (someone else was faster)
+ * @param leftAlone    associated subnets outside TARGET_SUBNET_IDS: still billed, not ours to turn off
  * @param tagged       whether the TURNED_OFF tags were written (null when there was nothing to record)
  * @param saving       null unless the run turned (or would turn) something off
  */
 public record AutoOffSummary(boolean ok, String mode, boolean dryRun, String trigger, String endpointId,
                              String checkedAt, Found found, String decision, String reason, String result,
-                             List<String> disassociated, List<String> alreadyGone, List<Failure> failures,
+                             List<String> disassociated, List<String> alreadyGone, List<String> leftAlone,
+                             List<Failure> failures,
                              Boolean tagged, SavingEstimate saving) {
 
     public static final String DONE = "done";
@@ -28,6 +30,7 @@ public record AutoOffSummary(boolean ok, String mode, boolean dryRun, String tri
     public AutoOffSummary {
         disassociated = List.copyOf(disassociated);
         alreadyGone = List.copyOf(alreadyGone);
+        leftAlone = List.copyOf(leftAlone);
         failures = List.copyOf(failures);
     }
 

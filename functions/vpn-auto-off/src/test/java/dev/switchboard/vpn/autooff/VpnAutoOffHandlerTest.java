@@ -1,6 +1,7 @@
 package dev.switchboard.vpn.autooff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.emulator.AwsEmulator;
 import dev.switchboard.emulator.Fault;
 import dev.switchboard.vpn.VpnTags;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,31 @@ class VpnAutoOffHandlerTest extends EmulatedVpn {
                 Map.entry("cvpn-connection-0aaaaaaaaaaaaaaa1", "terminated"),
                 Map.entry("cvpn-connection-0aaaaaaaaaaaaaaa2", "terminated"),
                 Map.entry("cvpn-connection-0aaaaaaaaaaaaaaa3", "terminated"));
+    }
+
+    @Test
+    void force_subnetAssociatedByHandOutsideTargets_leavesItAloneAndWarns() {
+        List<String> ids = turnOn();
+        String outside = "subnet-0fff5555aaaa6666b";
+        emu.seedSubnet(outside, AwsEmulator.DEMO_VPC_ID, "ap-northeast-1d");
+        String handMade = ec2.associateClientVpnTargetNetwork(r -> r.clientVpnEndpointId(ENDPOINT).subnetId(outside))
+                .associationId();
+        emu.advanceClock(Duration.ofMinutes(6));
+
+        JsonNode summary = invoke("{\"mode\":\"force\"}");
+
+        assertThat(summary.path("result").asText()).isEqualTo("done");
+        assertThat(texts(summary.path("disassociated"))).containsExactlyElementsOf(ids);
+        assertThat(texts(summary.path("leftAlone"))).containsExactly(handMade);
+        assertThat(associationStates()).containsEntry(handMade, "associated");
+        assertThat(logsOfType("auto-off").get(0).path("level").asText()).isEqualTo("WARN");
+
+        emu.advanceClock(Duration.ofMinutes(3));
+        JsonNode next = invoke("{\"mode\":\"force\"}");
+
+        assertThat(next.path("decision").asText()).isEqualTo("already-off");
+        assertThat(next.path("reason").asText()).contains(outside);
+        assertThat(emu.callCount(DISASSOCIATE)).isEqualTo(2);
     }
 
     @Test

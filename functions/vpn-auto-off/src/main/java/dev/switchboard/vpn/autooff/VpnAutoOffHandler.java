@@ -35,7 +35,8 @@ public final class VpnAutoOffHandler implements RequestStreamHandler {
         this(Env.system());
     }
 
-    private VpnAutoOffHandler(Env env) {
+    /** The same from a given configuration: the dev server runs the function in-process with one. */
+    public VpnAutoOffHandler(Env env) {
         this(VpnSettings.from(env), Ec2ClientVpn.create(env.required("AWS_REGION")), Clock.systemUTC(), new AuditLog());
     }
 

@@ -54,7 +54,8 @@ final class StatusPage {
         }
 
         b.append("<div class=\"card\"><dl>");
-        row(b, lang.pick("Subnets", "サブネット"), subnets(s, lang));
+        b.append("<dt>").append(t(lang.pick("Subnets", "サブネット"))).append("</dt><dd>").append(subnetsHtml(s, lang))
+                .append("</dd>");
         row(b, lang.pick("Turned on by", "オンにした人"), s.turnedOnBy() == null ? "—"
                 : s.turnedOnBy() + (s.turnedOnAt() == null ? "" : " · " + time(s.turnedOnAt(), s.timeZone(), lang)));
         if (s.turnedOffBy() != null && (s.state() == VpnState.OFF || s.state() == VpnState.TURNING_OFF)) {
@@ -110,13 +111,15 @@ final class StatusPage {
                 .append("</button></form></div>");
     }
 
-    private static String subnets(VpnStatus s, Lang lang) {
+    /** One subnet per line: long ids wrapped mid-word are hard to read on a phone. */
+    private static String subnetsHtml(VpnStatus s, Lang lang) {
         StringBuilder out = new StringBuilder();
         for (SubnetStatus sub : s.subnets()) {
             if (out.length() > 0) {
-                out.append(", ");
+                out.append("<br>");
             }
-            out.append(sub.subnetId()).append(" (").append(subnetLabel(sub.status(), lang)).append(')');
+            out.append("<code>").append(t(sub.subnetId())).append("</code> ")
+                    .append(t("(" + subnetLabel(sub.status(), lang) + ")"));
         }
         return out.toString();
     }

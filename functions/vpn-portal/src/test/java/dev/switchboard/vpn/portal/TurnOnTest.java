@@ -27,7 +27,7 @@ class TurnOnTest extends PortalTestSupport {
 
         assertThat(first.path("statusCode").asInt()).isEqualTo(200);
         assertThat(first.path("body").asText())
-                .contains("Turning on…", "5–10 minutes", SUBNET_A + " (associating)", SUBNET_C + " (associating)",
+                .contains("Turning on…", "5–10 minutes", SUBNET_A + "</code> (associating)", SUBNET_C + "</code> (associating)",
                         EMPLOYEE, "content=\"15;url=/?refresh=1\"");
         assertThat(associationStates()).containsExactly(SUBNET_A + "=associating", SUBNET_C + "=associating");
         assertThat(emu.callCount("AssociateClientVpnTargetNetwork")).isEqualTo(2);
@@ -43,7 +43,7 @@ class TurnOnTest extends PortalTestSupport {
         emu.advanceClock(Duration.ofMinutes(10));
         JsonNode later = call(navigate("/?refresh=1", EMPLOYEE).header("sec-fetch-site", "same-origin"));
 
-        assertThat(later.path("body").asText()).contains("Ready", SUBNET_A + " (associated)", SUBNET_C + " (associated)")
+        assertThat(later.path("body").asText()).contains("Ready", SUBNET_A + "</code> (associated)", SUBNET_C + "</code> (associated)")
                 .doesNotContain("http-equiv=\"refresh\"");
         assertThat(emu.callCount("AssociateClientVpnTargetNetwork")).isEqualTo(2);
     }

@@ -1,6 +1,7 @@
 package dev.switchboard.core.log;
 
 import dev.switchboard.core.json.Json;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 import java.io.PrintStream;
 import java.time.Clock;
@@ -66,12 +67,28 @@ public final class JsonLog {
             line.put("errorMessage", String.valueOf(cause.getMessage()));
             Throwable root = cause;
             while (root.getCause() != null && root.getCause() != root) {
+                if (root instanceof AwsServiceException aws) {
+                    addAwsDetails(line, aws);
+                }
                 root = root.getCause();
+            }
+            if (root instanceof AwsServiceException aws) {
+                addAwsDetails(line, aws);
             }
             if (root != cause) {
                 line.put("rootCause", root.getClass().getName() + ": " + root.getMessage());
             }
         }
         sink.accept(Json.write(line));
+    }
+
+    /** Operators search by AWS's error code and request id, not by the SDK's prose. */
+    private static void addAwsDetails(Map<String, Object> line, AwsServiceException aws) {
+        if (aws.awsErrorDetails() != null) {
+            line.putIfAbsent("awsErrorCode", aws.awsErrorDetails().errorCode());
+            line.putIfAbsent("awsService", aws.awsErrorDetails().serviceName());
+        }
+        line.putIfAbsent("awsRequestId", aws.requestId());
+        line.putIfAbsent("awsStatusCode", aws.statusCode());
     }
 }

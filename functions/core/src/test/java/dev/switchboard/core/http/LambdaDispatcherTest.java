@@ -154,4 +154,28 @@ class LambdaDispatcherTest {
         assertThat(answer).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsEntry("status", 413);
     }
+
+    @Test
+    void dispatch_jsonBodyWithoutAcceptHeader_getsJsonError() {
+        AlbResponse response = (AlbResponse) accepting((request, employee, lang) -> {
+            throw SwitchboardException.badRequest("invalid_entry", "10.0.0.256 is not an IP address.");
+        }).dispatch(AlbEvents.post("/connect").json("{\"op\":\"allow\"}").toStream());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().get("content-type")).startsWith("application/json");
+    }
+
+    @Test
+    void dispatch_awsServiceFailure_logsAwsErrorCodeAndRequestId() {
+        var aws = software.amazon.awssdk.awscore.exception.AwsServiceException.builder()
+                .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                        .errorCode("RequestLimitExceeded").serviceName("Ec2").build())
+                .requestId("req-123").statusCode(503).message("Request limit exceeded.").build();
+        accepting((request, employee, lang) -> {
+            throw SwitchboardException.unavailable("vpn_unavailable", "busy", aws);
+        }).dispatch(AlbEvents.get("/").toStream());
+
+        assertThat(logLines).anySatisfy(line -> assertThat(line)
+                .contains("\"awsErrorCode\":\"RequestLimitExceeded\"").contains("\"awsRequestId\":\"req-123\""));
+    }
 }

@@ -30,7 +30,8 @@ public final class VpnPortalHandler implements RequestStreamHandler {
         this(Env.system());
     }
 
-    VpnPortalHandler(Env env) {
+    /** The same from a given configuration: the dev server runs the function in-process with one. */
+    public VpnPortalHandler(Env env) {
         this(IdentityConfig.from(env), VpnSettings.from(env));
     }
 

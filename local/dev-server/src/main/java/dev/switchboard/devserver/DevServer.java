@@ -1,0 +1,347 @@
+package dev.switchboard.devserver;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.sun.net.httpserver.HttpExchange;
+import dev.switchboard.core.config.Env;
+import dev.switchboard.core.http.HtmlPage;
+import dev.switchboard.core.http.Lang;
+import dev.switchboard.core.testing.AlbHttpBridge;
+import dev.switchboard.core.testing.AlbTokenSigner;
+import dev.switchboard.emulator.AwsEmulator;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Switchboard on one machine: the AWS emulator seeded with a demo endpoint, subnets and a Connect
+ * instance; an ALB + Cognito stand-in at http://localhost:8080 that signs {@code x-amzn-oidc-data} exactly
+ * as ALB does for the demo user you pick, serves its public key where {@code ALB_PUBLIC_KEY_URL} points,
+ * and routes paths to the function handlers in-process as the listener rules do ({@code /connect*} →
+ * Connect IP rules, everything else → VPN portal).
+ *
+ * <pre>
+ *   DevServer [--port 8080] [--emulator-port 4566] [--association-delay 30] [--user EMAIL]
+ *   DevServer --invoke vpn-portal|vpn-auto-off|connect-ip-rules events/FILE.json [--real-aws]
+ * </pre>
+ * {@code --invoke} runs one function with an event file, the way {@code sam local invoke -e} does, against
+ * the emulator, or with {@code --real-aws} against AWS through the default credentials chain and the
+ * process environment (the same variables as the template sets).
+ */
+public final class DevServer implements AutoCloseable {
+
+    static final String ALB_ARN =
+            "arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:loadbalancer/app/switchboard-dev/0123456789abcdef";
+    static final String CLIENT_ID = "switchboard0dev0client0id";
+    static final String ISSUER = "https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_SwitchDev";
+    static final String REGION = "ap-northeast-1";
+    static final String USER_COOKIE = "switchboard-dev-user";
+    static final String KEY_PATH = "/_alb/keys/";
+    static final String SIGN_IN_PATH = "/_dev/sign-in";
+
+    private final AwsEmulator emulator;
+    private final AlbTokenSigner signer;
+    private final AlbHttpBridge bridge;
+    private final Map<String, String> environment;
+
+    private DevServer(AwsEmulator emulator, AlbTokenSigner signer, AlbHttpBridge bridge, Map<String, String> environment) {
+        this.emulator = emulator;
+        this.signer = signer;
+        this.bridge = bridge;
+        this.environment = environment;
+    }
+
+    /** Starts the emulator and the ALB stand-in. {@code defaultUser} signs everyone in as that user. */
+    public static DevServer start(int port, int emulatorPort, Duration associationDelay, String defaultUser) {
+        AwsEmulator emulator = AwsEmulator.start(emulatorPort);
+        AwsEmulator.seedDemo(emulator);
+        emulator.setAssociationDelay(associationDelay);
+        emulator.setDisassociationDelay(associationDelay.dividedBy(2));
+        pointSdkAt(emulator);
+        AlbTokenSigner signer = new AlbTokenSigner(ALB_ARN, CLIENT_ID, ISSUER);
+        // The key URL needs the bridge's port, known only once it listens: resolve targets lazily.
+        Map<String, RequestStreamHandler> handlers = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, String> env = new LinkedHashMap<>();
+        AlbHttpBridge bridge = AlbHttpBridge.start(port, headers -> tokenFor(signer, headers, defaultUser),
+                List.of(new AlbHttpBridge.Target("/connect", in -> invoke(handlers.get("connect-ip-rules"), in)),
+                        new AlbHttpBridge.Target("/", in -> invoke(handlers.get("vpn-portal"), in))),
+                SIGN_IN_PATH);
+        env.putAll(demoEnvironment(bridge.uri() + KEY_PATH.substring(0, KEY_PATH.length() - 1)));
+        Env config = Env.of(env);
+        handlers.put("vpn-portal", Functions.portal(config));
+        handlers.put("connect-ip-rules", Functions.connect(config));
+        DevServer server = new DevServer(emulator, signer, bridge, Map.copyOf(env));
+        bridge.serve(KEY_PATH, server::servePublicKey);
+        bridge.serve(SIGN_IN_PATH, server::serveSignIn);
+        bridge.serve("/_dev/sign-out", server::serveSignOut);
+        return server;
+    }
+
+    /** The configuration contract's variables, as template.yaml sets them, for the demo resources. */
+    static Map<String, String> demoEnvironment(String publicKeyUrl) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_REGION", REGION);
+        env.put("ALB_ARN", ALB_ARN);
+        env.put("ALB_CLIENT_ID", CLIENT_ID);
+        env.put("ALB_ISSUER", ISSUER);
+        env.put("ALB_PUBLIC_KEY_URL", publicKeyUrl);
+        env.put("ADMIN_EMAILS", DemoUsers.ADMIN.email());
+        env.put("CLIENT_VPN_ENDPOINT_ID", AwsEmulator.DEMO_ENDPOINT_ID);
+        env.put("TARGET_SUBNET_IDS", AwsEmulator.DEMO_SUBNET_A + "," + AwsEmulator.DEMO_SUBNET_C);
+        env.put("VPN_ROUTES", "10.20.0.0/16=" + AwsEmulator.DEMO_SUBNET_A);
+        env.put("IDLE_MINUTES", "60");
+        env.put("GRACE_MINUTES", "30");
+        env.put("NIGHTLY_OFF_TIME", "22:00");
+        env.put("SCHEDULE_TIMEZONE", "Asia/Tokyo");
+        env.put("HOURLY_PRICE_USD", "0.15");
+        env.put("CONNECT_INSTANCE_ID", AwsEmulator.DEMO_CONNECT_INSTANCE_ID);
+        return env;
+    }
+
+    /**
+     * Points the real SDK clients at the emulator through the SDK's own settings — the system-property
+     * twins of {@code AWS_ENDPOINT_URL_EC2} / {@code AWS_ENDPOINT_URL_CONNECT} — so the functions run
+     * exactly the code they run in Lambda, with no switch of ours.
+     */
+    static void pointSdkAt(AwsEmulator emulator) {
+        System.setProperty("aws.endpointUrlEc2", emulator.endpoint().toString());
+        System.setProperty("aws.endpointUrlConnect", emulator.endpoint().toString());
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
+        System.setProperty("aws.region", REGION);
+    }
+
+    private static Optional<String> tokenFor(AlbTokenSigner signer, Map<String, String> headers, String defaultUser) {
+        String email = cookie(headers.getOrDefault("cookie", ""), USER_COOKIE).orElse(defaultUser);
+        return Optional.ofNullable(email).flatMap(DemoUsers::byEmail)
+                .map(user -> signer.sign(user.sub(), user.email(), user.username()));
+    }
+
+    static Optional<String> cookie(String header, String name) {
+        for (String part : header.split(";")) {
+            String[] kv = part.trim().split("=", 2);
+            if (kv.length == 2 && kv[0].equals(name)) {
+                return Optional.of(URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Object invoke(RequestStreamHandler handler, InputStream event) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(event, out, null);
+            return dev.switchboard.core.json.Json.mapper().readTree(out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public AwsEmulator emulator() {
+        return emulator;
+    }
+
+    public java.net.URI uri() {
+        return bridge.uri();
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    @Override
+    public void close() {
+        bridge.close();
+        emulator.close();
+    }
+
+    // ------------------------------------------------------------------ the Cognito / ALB side
+
+    private void servePublicKey(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String kid = exchange.getRequestURI().getPath().substring(KEY_PATH.length());
+            if (!kid.equals(signer.kid())) {
+                reply(exchange, 404, "text/plain", "no such key");
+                return;
+            }
+            reply(exchange, 200, "text/plain", signer.publicKeyPem());
+        }
+    }
+
+    private void serveSignIn(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Map<String, String> query = parse(Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse(""));
+            String back = safeReturn(query.get("return"));
+            if ("POST".equals(exchange.getRequestMethod())) {
+                Map<String, String> form = parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                Optional<DemoUsers.User> user = DemoUsers.byEmail(form.getOrDefault("user", ""));
+                if (user.isEmpty()) {
+                    reply(exchange, 400, "text/plain", "unknown demo user");
+                    return;
+                }
+                exchange.getResponseHeaders().add("set-cookie", USER_COOKIE + "=" + user.get().email()
+                        + "; Path=/; HttpOnly; SameSite=Lax");
+                exchange.getResponseHeaders().add("location", safeReturn(form.get("return")));
+                exchange.sendResponseHeaders(303, -1);
+                return;
+            }
+            Lang lang = Lang.fromAcceptLanguage(exchange.getRequestHeaders().getFirst("accept-language"));
+            StringBuilder body = new StringBuilder("<div class=\"card\"><h1>")
+                    .append(HtmlPage.text(lang.pick("Sign in (local stand-in for Cognito + IAM Identity Center)",
+                            "サインイン（Cognito + IAM Identity Center のローカル代役）")))
+                    .append("</h1><p class=\"muted\">")
+                    .append(HtmlPage.text(lang.pick("Pick a demo user. The dev server signs x-amzn-oidc-data for them exactly as ALB does.",
+                            "デモユーザーを選んでください。開発サーバーが ALB と同じ方法で x-amzn-oidc-data に署名します。")))
+                    .append("</p>");
+            for (DemoUsers.User user : DemoUsers.ALL) {
+                body.append("<form class=\"inline\" method=\"post\" action=\"").append(SIGN_IN_PATH).append("\">")
+                        .append("<input type=\"hidden\" name=\"user\" value=\"").append(HtmlPage.attr(user.email())).append("\">")
+                        .append("<input type=\"hidden\" name=\"return\" value=\"").append(HtmlPage.attr(back)).append("\">")
+                        .append("<button type=\"submit\">").append(HtmlPage.text(user.email())).append("</button>")
+                        .append("<span class=\"muted\">").append(HtmlPage.text(user.description())).append("</span></form>");
+            }
+            body.append("</div>");
+            var page = HtmlPage.of(lang, "Sign in", body.toString()).render(200);
+            page.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+            reply(exchange, 200, page.headers().get("content-type"), page.body());
+        }
+    }
+
+    private void serveSignOut(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            exchange.getResponseHeaders().add("set-cookie", USER_COOKIE + "=; Path=/; Max-Age=0");
+            exchange.getResponseHeaders().add("location", SIGN_IN_PATH);
+            exchange.sendResponseHeaders(303, -1);
+        }
+    }
+
+    /** Only local paths: a sign-in page must not become an open redirect, even a local one. */
+    static String safeReturn(String value) {
+        if (value == null || !value.startsWith("/") || value.startsWith("//") || value.contains("\\")) {
+            return "/";
+        }
+        return value;
+    }
+
+    private static Map<String, String> parse(String urlEncoded) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : urlEncoded.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                fields.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return fields;
+    }
+
+    private static void reply(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("content-type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    // ------------------------------------------------------------------ command line
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        List<String> positional = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--real-aws")) {
+                options.put("real-aws", "true");
+            } else if (args[i].startsWith("--") && i + 1 < args.length) {
+                options.put(args[i].substring(2), args[++i]);
+            } else {
+                positional.add(args[i]);
+            }
+        }
+        if (options.containsKey("invoke")) {
+            if (positional.isEmpty()) {
+                System.err.println("usage: --invoke FUNCTION EVENT_FILE [--real-aws]");
+                System.exit(2);
+            }
+            System.out.println(invokeOnce(options.get("invoke"), Path.of(positional.get(0)),
+                    options.containsKey("real-aws")));
+            return;
+        }
+        int port = Integer.parseInt(options.getOrDefault("port", "8080"));
+        int emulatorPort = Integer.parseInt(options.getOrDefault("emulator-port", "4566"));
+        Duration delay = Duration.ofSeconds(Long.parseLong(options.getOrDefault("association-delay", "30")));
+        DevServer server = start(port, emulatorPort, delay, options.get("user"));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        System.out.println("""
+
+                Switchboard is running locally (no AWS account needed):
+                  portal         %s/              (pick a demo user; %s is an admin)
+                  Connect rules  %s/connect       (admins only)
+                  AWS emulator   %s              (EC2 Client VPN + Connect; control at /_emulator/)
+                Associations take %d s here (5-10 minutes on AWS). Ctrl-C stops everything.
+                """.formatted(server.uri().toString().replace("127.0.0.1", "localhost"), DemoUsers.ADMIN.email(),
+                server.uri().toString().replace("127.0.0.1", "localhost"), server.emulator().endpoint(), delay.toSeconds()));
+        Thread.currentThread().join();
+    }
+
+    /** Runs one function with one event file, like {@code sam local invoke -e}, and returns its JSON output. */
+    static String invokeOnce(String function, Path eventFile, boolean realAws) throws IOException {
+        byte[] event = Files.readAllBytes(eventFile);
+        if (realAws) {
+            return run(Functions.byName(function, Env.system()), event);
+        }
+        try (AwsEmulator emulator = AwsEmulator.start(0)) {
+            AwsEmulator.seedDemo(emulator);
+            pointSdkAt(emulator);
+            return run(Functions.byName(function, Env.of(demoEnvironment("http://127.0.0.1:1/unused"))), event);
+        }
+    }
+
+    private static String run(RequestStreamHandler handler, byte[] event) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new java.io.ByteArrayInputStream(event), out, null);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Builds the handlers from a configuration, as Lambda would from the environment. */
+    static final class Functions {
+
+        private Functions() {
+        }
+
+        static RequestStreamHandler portal(Env env) {
+            return new dev.switchboard.vpn.portal.VpnPortalHandler(env);
+        }
+
+        static RequestStreamHandler autoOff(Env env) {
+            return new dev.switchboard.vpn.autooff.VpnAutoOffHandler(env);
+        }
+
+        static RequestStreamHandler connect(Env env) {
+            return new dev.switchboard.connect.rules.ConnectIpRulesHandler(env);
+        }
+
+        static RequestStreamHandler byName(String name, Env env) {
+            Map<String, Function<Env, RequestStreamHandler>> all = Map.of(
+                    "vpn-portal", Functions::portal, "vpn-auto-off", Functions::autoOff,
+                    "connect-ip-rules", Functions::connect);
+            Function<Env, RequestStreamHandler> factory = all.get(name);
+            if (factory == null) {
+                throw new IllegalArgumentException("unknown function '" + name + "'; one of " + all.keySet());
+            }
+            return factory.apply(env);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.switchboard.devserver;
+
+import dev.switchboard.core.testing.HeadlessChromium;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The local stack end to end: sign in as a demo user, turn the VPN on, watch it become ready, open /connect. */
+class DevServerTest {
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private DevServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private HttpResponse<String> get(String path, String cookie, String secFetchSite) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri().resolve(path)).GET()
+                .header("accept-language", "en");
+        if (cookie != null) {
+            request.header("cookie", cookie);
+        }
+        if (secFetchSite != null) {
+            request.header("sec-fetch-site", secFetchSite);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String signIn(String email) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.uri().resolve(DevServer.SIGN_IN_PATH))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("user=" + email.replace("@", "%40") + "&return=%2F"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("location")).contains("/");
+        return response.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
+    }
+
+    @Test
+    void portal_notSignedIn_redirectsToSignInPage() throws Exception {
+        server = DevServer.start(0, 0, Duration.ofSeconds(30), null);
+
+        HttpResponse<String> response = get("/status", null, null);
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("location")).contains(DevServer.SIGN_IN_PATH + "?return=%2Fstatus");
+        HttpResponse<String> signInPage = get(DevServer.SIGN_IN_PATH, null, null);
+        assertThat(signInPage.body()).contains(DemoUsers.EMPLOYEE.email()).contains(DemoUsers.ADMIN.email());
+    }
+
+    @Test
+    void portal_employeeOpensPage_vpnTurnsOnAndBecomesReady() throws Exception {
+        server = DevServer.start(0, 0, Duration.ofSeconds(30), null);
+        String cookie = signIn(DemoUsers.EMPLOYEE.email());
+
+        HttpResponse<String> first = get("/", cookie, "none");
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(server.emulator().callCount("AssociateClientVpnTargetNetwork")).isEqualTo(2);
+        server.emulator().advanceClock(Duration.ofMinutes(1));
+        HttpResponse<String> status = get("/status", cookie, "same-origin");
+        assertThat(status.body()).contains(DemoUsers.EMPLOYEE.email());
+        assertThat(server.emulator().callCount("AssociateClientVpnTargetNetwork")).isEqualTo(2);
+    }
+
+    @Test
+    void connect_employeeIsRefused_adminSeesProfiles() throws Exception {
+        server = DevServer.start(0, 0, Duration.ofSeconds(30), null);
+
+        assertThat(get("/connect", signIn(DemoUsers.EMPLOYEE.email()), "none").statusCode()).isEqualTo(403);
+        HttpResponse<String> admin = get("/connect", signIn(DemoUsers.ADMIN.email()), "none");
+        assertThat(admin.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void publicKeyEndpoint_unknownKid_is404() throws Exception {
+        server = DevServer.start(0, 0, Duration.ofSeconds(30), null);
+
+        assertThat(get(DevServer.KEY_PATH + "00000000-0000-4000-8000-000000000000", null, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void signIn_unknownUserOrForeignReturn_isRefusedOrKeptLocal() throws Exception {
+        server = DevServer.start(0, 0, Duration.ofSeconds(30), null);
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(server.uri().resolve(DevServer.SIGN_IN_PATH))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("user=mallory%40evil.example")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(DevServer.safeReturn("https://evil.example/")).isEqualTo("/");
+        assertThat(DevServer.safeReturn("//evil.example/")).isEqualTo("/");
+        assertThat(DevServer.safeReturn("/connect?profile=x")).isEqualTo("/connect?profile=x");
+    }
+
+    @Test
+    void browser_adminSeesPortalAndConnectPages() throws Exception {
+        HeadlessChromium.executable();
+        server = DevServer.start(0, 0, Duration.ofSeconds(30), DemoUsers.ADMIN.email());
+        Path shots = Path.of("target", "screenshots");
+
+        HeadlessChromium.Page portal = HeadlessChromium.render(server.uri().resolve("/").toString(),
+                shots.resolve("dev-server-portal-en.png"), 1200, 900, "en-US,en");
+        HeadlessChromium.Page connect = HeadlessChromium.render(server.uri().resolve("/connect").toString(),
+                shots.resolve("dev-server-connect-ja.png"), 1200, 1400, "ja,en;q=0.5");
+
+        assertThat(portal.text()).contains(DemoUsers.ADMIN.email());
+        assertThat(connect.text()).contains(DemoUsers.ADMIN.email());
+        assertThat(server.emulator().callCount("AssociateClientVpnTargetNetwork")).isGreaterThanOrEqualTo(2);
+    }
+
+}

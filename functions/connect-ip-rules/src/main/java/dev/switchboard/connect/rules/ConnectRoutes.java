@@ -3,7 +3,6 @@ package dev.switchboard.connect.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.core.http.AlbRequest;
 import dev.switchboard.core.http.AlbResponse;
-import dev.switchboard.core.http.ErrorResponses;
 import dev.switchboard.core.http.LambdaDispatcher;
 import dev.switchboard.core.http.Lang;
 import dev.switchboard.core.http.SwitchboardException;
@@ -48,7 +47,8 @@ final class ConnectRoutes implements LambdaDispatcher.Routes {
         if (!admins.isAdmin(employee)) {
             throw SwitchboardException.forbidden("Only Amazon Connect administrators (ADMIN_EMAILS) may use this page.");
         }
-        // A script that posts JSON gets JSON back, errors included, whatever its Accept header says.
+        // A script that posts JSON gets JSON back whatever its Accept header says (the dispatcher does the same
+        // for errors).
         boolean json = request.wantsJson() || request.isJsonBody();
         try {
             String route = request.method() + " " + path;
@@ -84,12 +84,6 @@ final class ConnectRoutes implements LambdaDispatcher.Routes {
                 return AlbResponse.json(409, body);
             }
             return ConnectIpRulesPage.confirmLockout(e, employee, lang);
-        } catch (SwitchboardException e) {
-            if (!json || request.wantsJson()) {
-                throw e; // the dispatcher logs it and answers in the negotiated format
-            }
-            LOG.warn(e.userMessage(), Map.of("status", e.status(), "code", e.code()));
-            return ErrorResponses.render(e, true, lang);
         }
     }
 

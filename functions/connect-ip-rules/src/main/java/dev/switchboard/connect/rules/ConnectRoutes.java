@@ -12,7 +12,6 @@ import dev.switchboard.core.json.Json;
 import dev.switchboard.core.log.JsonLog;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -144,22 +143,8 @@ final class ConnectRoutes implements LambdaDispatcher.Routes {
      * {@code Sec-Fetch-Site} and {@code Origin}; scripts without them are not browsers and carry no cookies.
      */
     static void refuseCrossSite(AlbRequest request) {
-        Optional<String> site = request.header("sec-fetch-site");
-        if (site.isPresent() && !site.get().trim().equalsIgnoreCase("same-origin")) {
+        if (!request.isFromOwnPage()) {
             throw new SwitchboardException(403, "cross_site", "Changes are accepted only from this site's own pages.");
-        }
-        Optional<String> origin = request.header("origin");
-        if (origin.isPresent()) {
-            String host = request.header("host").orElse("");
-            String originAuthority;
-            try {
-                originAuthority = URI.create(origin.get().trim()).getRawAuthority();
-            } catch (IllegalArgumentException e) {
-                originAuthority = null;
-            }
-            if (originAuthority == null || !originAuthority.equalsIgnoreCase(host.trim())) {
-                throw new SwitchboardException(403, "cross_site", "Changes are accepted only from this site's own pages.");
-            }
         }
     }
 

@@ -150,6 +150,45 @@ public final class AlbRequest {
         return accept.contains("application/json") && !accept.contains("text/html");
     }
 
+    /**
+     * Whether a state-changing request came from one of our own pages (Fetch Metadata plus an Origin
+     * check): {@code Sec-Fetch-Site} must be {@code same-origin} or absent (scripts and old browsers send
+     * none, and carry no session cookie), and an {@code Origin}, when sent, must name our {@code Host}
+     * (default ports ignored; {@code Origin: null} never matches).
+     */
+    public boolean isFromOwnPage() {
+        String site = header("sec-fetch-site").orElse("same-origin").trim().toLowerCase(Locale.ROOT);
+        if (!site.equals("same-origin")) {
+            return false;
+        }
+        Optional<String> origin = header("origin");
+        return origin.isEmpty() || originAuthority(origin.get().trim())
+                .map(o -> o.equalsIgnoreCase(withoutDefaultPort(header("host").orElse("").trim(), null)))
+                .orElse(false);
+    }
+
+    private static Optional<String> originAuthority(String origin) {
+        try {
+            java.net.URI uri = new java.net.URI(origin);
+            if (uri.getHost() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(withoutDefaultPort(uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()),
+                    uri.getScheme()));
+        } catch (java.net.URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String withoutDefaultPort(String authority, String scheme) {
+        boolean https = scheme == null || scheme.equalsIgnoreCase("https");
+        boolean http = scheme == null || scheme.equalsIgnoreCase("http");
+        if ((https && authority.endsWith(":443")) || (http && authority.endsWith(":80"))) {
+            return authority.substring(0, authority.lastIndexOf(':'));
+        }
+        return authority;
+    }
+
     /** The {@code Accept-Language} header, or empty. */
     public String acceptLanguage() {
         return header("accept-language").orElse("");

@@ -94,4 +94,28 @@ class AlbRequestTest {
         assertThat(AlbRequest.isAlbEvent(dev.switchboard.core.json.Json.mapper().readTree("{\"action\":\"on\"}"))).isFalse();
         assertThat(AlbRequest.isAlbEvent(AlbEvents.get("/").toJson())).isTrue();
     }
+
+    @Test
+    void isFromOwnPage_sameOriginOrAbsent_isTrue() {
+        assertThat(AlbRequest.from(AlbEvents.post("/on").header("sec-fetch-site", "same-origin")
+                .header("origin", "https://vpn.example.com").toJson()).isFromOwnPage()).isTrue();
+        assertThat(AlbRequest.from(AlbEvents.post("/on").toJson()).isFromOwnPage()).isTrue();
+        assertThat(AlbRequest.from(AlbEvents.post("/on").header("origin", "https://vpn.example.com:443").toJson())
+                .isFromOwnPage()).isTrue();
+        assertThat(AlbRequest.from(AlbEvents.post("/on").header("host", "localhost:8080")
+                .header("origin", "http://localhost:8080").toJson()).isFromOwnPage()).isTrue();
+    }
+
+    @Test
+    void isFromOwnPage_otherSiteOrForeignOrigin_isFalse() {
+        for (String site : java.util.List.of("cross-site", "same-site", "none")) {
+            assertThat(AlbRequest.from(AlbEvents.post("/on").header("sec-fetch-site", site).toJson()).isFromOwnPage())
+                    .as(site).isFalse();
+        }
+        for (String origin : java.util.List.of("https://evil.example", "null", "https://vpn.example.com.evil.example",
+                "http://vpn.example.com:8443", "not a url")) {
+            assertThat(AlbRequest.from(AlbEvents.post("/on").header("origin", origin).toJson()).isFromOwnPage())
+                    .as(origin).isFalse();
+        }
+    }
 }

@@ -11,7 +11,6 @@ import dev.switchboard.core.identity.AdminEmails;
 import dev.switchboard.core.identity.Employee;
 import dev.switchboard.core.json.Json;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -116,38 +115,11 @@ final class PortalRoutes implements LambdaDispatcher.Routes {
 
     /** Refuses a state change that another site (or a request without a trustworthy origin) started. */
     private static void requireOurOwnPage(AlbRequest request, Lang lang) {
-        String site = request.header(SEC_FETCH_SITE).orElse("same-origin").toLowerCase(Locale.ROOT);
-        boolean fromOurPage = site.equals("same-origin");
-        String origin = request.header("origin").orElse(null);
-        if (fromOurPage && origin != null) {
-            fromOurPage = originHost(origin).equalsIgnoreCase(hostWithoutDefaultPort(request.header("host").orElse("")));
-        }
-        if (!fromOurPage) {
+        if (!request.isFromOwnPage()) {
             throw SwitchboardException.forbidden(lang.pick(
                     "This request did not come from the VPN page. Open the page and use its button.",
                     "このリクエストは VPN ページから送信されていません。ページを開いてボタンを使ってください。"));
         }
-    }
-
-    private static String originHost(String origin) {
-        try {
-            URI uri = new URI(origin);
-            if (uri.getHost() == null) {
-                return "\u0000"; // "null" or garbage: matches no Host
-            }
-            return uri.getPort() < 0 || isDefaultPort(uri.getScheme(), uri.getPort())
-                    ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-        } catch (java.net.URISyntaxException e) {
-            return "\u0000";
-        }
-    }
-
-    private static boolean isDefaultPort(String scheme, int port) {
-        return ("https".equalsIgnoreCase(scheme) && port == 443) || ("http".equalsIgnoreCase(scheme) && port == 80);
-    }
-
-    private static String hostWithoutDefaultPort(String host) {
-        return host.endsWith(":443") || host.endsWith(":80") ? host.substring(0, host.lastIndexOf(':')) : host;
     }
 
     /** The request's fields, from a JSON object or a form; anything unreadable is a 400 and nothing is done. */

@@ -285,14 +285,17 @@ class TemplateRenderingTest {
         assertThat(map(map(grant.get("Condition")).get("IpAddress")).get("aws:SourceIp"))
                 .isEqualTo(List.of("203.0.113.0/24", "198.51.100.7/32"));
         assertThat(rendered.evaluate(map(TEMPLATE.outputs().get("ConnectRelayState")).get("Value"))).isEqualTo(
-                "https://ap-northeast-1.console.aws.amazon.com/connect/federate/" + INSTANCE + "?destination=%2Fconnect%2Fccp-v2");
+                "https://ap-northeast-1.console.aws.amazon.com/connect/federate/" + INSTANCE + "?destination=%2Fagent-app-v2");
     }
 
     @Test
     void snapStart_bothSettings_validAndTargetsStayOnTheAlias() {
         for (String function : TEMPLATE.functions()) {
-            Map<String, Object> off = map(render(Map.of()).evaluate(TEMPLATE.functionProperties(function)));
+            Map<String, Object> off = map(render(Map.of("EnableSnapStart", "false")).evaluate(TEMPLATE.functionProperties(function)));
             Map<String, Object> on = map(render(Map.of("EnableSnapStart", "true")).evaluate(TEMPLATE.functionProperties(function)));
+            Map<String, Object> byDefault = map(render(Map.of()).evaluate(TEMPLATE.functionProperties(function)));
+
+            assertThat(byDefault.get("SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
 
             assertThat(off.get("SnapStart")).isEqualTo(Map.of("ApplyOn", "None"));
             assertThat(on.get("SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.switchboard.core.audit.AuditLog;
 import dev.switchboard.core.aws.AwsClients;
+import dev.switchboard.core.aws.SnapStartPriming;
 import dev.switchboard.core.config.Env;
 import dev.switchboard.core.http.LambdaDispatcher;
 import dev.switchboard.core.http.LambdaIo;
@@ -33,8 +34,9 @@ public final class ConnectIpRulesHandler implements RequestStreamHandler {
     }
 
     private ConnectIpRulesHandler(ConnectIpRulesConfig config) {
-        this(config, new AlbIdentityVerifier(config.identity()), new ConnectAuthenticationProfiles(
-                AwsClients.build(ConnectClient.builder(), config.identity().region())));
+        this(config, new AlbIdentityVerifier(config.identity()), SnapStartPriming.primed(new ConnectAuthenticationProfiles(
+                AwsClients.build(ConnectClient.builder(), config.identity().region())),
+                profiles -> profiles.list(config.instanceId())));
     }
 
     ConnectIpRulesHandler(ConnectIpRulesConfig config, IdentityVerifier identity, AuthenticationProfiles profiles) {

@@ -3,6 +3,7 @@ package dev.switchboard.vpn.portal;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.switchboard.core.audit.AuditLog;
+import dev.switchboard.core.aws.SnapStartPriming;
 import dev.switchboard.core.config.Env;
 import dev.switchboard.core.config.IdentityConfig;
 import dev.switchboard.core.http.LambdaDispatcher;
@@ -36,7 +37,11 @@ public final class VpnPortalHandler implements RequestStreamHandler {
     }
 
     private VpnPortalHandler(IdentityConfig identity, VpnSettings settings) {
-        this(new AlbIdentityVerifier(identity), identity.adminEmails(), settings, Ec2ClientVpn.create(identity.region()),
+        this(new AlbIdentityVerifier(identity), identity.adminEmails(), settings,
+                SnapStartPriming.primed(Ec2ClientVpn.create(identity.region()), vpn -> {
+                    vpn.endpoint(settings.endpointId());
+                    vpn.associations(settings.endpointId());
+                }),
                 Clock.systemUTC(), new AuditLog());
     }
 

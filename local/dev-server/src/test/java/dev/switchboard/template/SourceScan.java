@@ -28,9 +28,12 @@ import java.util.stream.Stream;
  */
 final class SourceScan {
 
-    /** Variables the platform or the SDK provides; the template never sets them. */
+    /**
+     * Variables the platform or the SDK provides; the template never sets them. {@code AWS_LAMBDA_*} are
+     * Lambda's reserved runtime variables (e.g. {@code AWS_LAMBDA_INITIALIZATION_TYPE}).
+     */
     static boolean platformProvided(String name) {
-        return name.equals("AWS_REGION") || name.startsWith("AWS_ENDPOINT_URL");
+        return name.equals("AWS_REGION") || name.startsWith("AWS_ENDPOINT_URL") || name.startsWith("AWS_LAMBDA_");
     }
 
     private static final Pattern ENV_READ = Pattern.compile(

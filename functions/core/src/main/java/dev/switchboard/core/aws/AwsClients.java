@@ -13,7 +13,8 @@ import java.time.Duration;
 /**
  * The one place AWS clients are built: the JDK's URL-connection HTTP client (lighter to start than
  * Apache or Netty, both excluded from the build), the default credentials chain (what SnapStart and the
- * Lambda runtime expect), the region from {@code AWS_REGION}, and explicit timeouts. Endpoints are not
+ * Lambda runtime expect), the region from {@code AWS_REGION}, and explicit timeouts. Connections are
+ * opened with Nagle's algorithm off ({@link NoDelayConnections}). Endpoints are not
  * set here: the SDK reads {@code AWS_ENDPOINT_URL_EC2} / {@code AWS_ENDPOINT_URL_CONNECT} itself.
  */
 public final class AwsClients {
@@ -28,10 +29,7 @@ public final class AwsClients {
     }
 
     public static SdkHttpClient httpClient() {
-        return UrlConnectionHttpClient.builder()
-                .connectionTimeout(CONNECT_TIMEOUT)
-                .socketTimeout(SOCKET_TIMEOUT)
-                .build();
+        return UrlConnectionHttpClient.create(new NoDelayConnections(CONNECT_TIMEOUT, SOCKET_TIMEOUT));
     }
 
     /** Configures a service client builder the Switchboard way and builds it. */

@@ -34,7 +34,7 @@ import java.util.function.Function;
  *
  * <pre>
  *   DevServer [--port 8080] [--emulator-port 4566] [--association-delay 30] [--user EMAIL]
- *   DevServer --invoke vpn-portal|vpn-auto-off|connect-ip-rules events/FILE.json [--real-aws]
+ *   DevServer --invoke vpn-portal|vpn-auto-off|connect-ip-rules events/FILE.json [--user EMAIL] [--real-aws]
  * </pre>
  * {@code --invoke} runs one function with an event file, the way {@code sam local invoke -e} does, against
  * the emulator, or with {@code --real-aws} against AWS through the default credentials chain and the
@@ -272,11 +272,11 @@ public final class DevServer implements AutoCloseable {
         }
         if (options.containsKey("invoke")) {
             if (positional.isEmpty()) {
-                System.err.println("usage: --invoke FUNCTION EVENT_FILE [--real-aws]");
+                System.err.println("usage: --invoke FUNCTION EVENT_FILE [--user EMAIL] [--real-aws]");
                 System.exit(2);
             }
             System.out.println(invokeOnce(options.get("invoke"), Path.of(positional.get(0)),
-                    options.containsKey("real-aws")));
+                    options.containsKey("real-aws"), options.getOrDefault("user", DemoUsers.ADMIN.email())));
             return;
         }
         int port = Integer.parseInt(options.getOrDefault("port", "8080"));
@@ -296,17 +296,33 @@ public final class DevServer implements AutoCloseable {
         Thread.currentThread().join();
     }
 
-    /** Runs one function with one event file, like {@code sam local invoke -e}, and returns its JSON output. */
-    static String invokeOnce(String function, Path eventFile, boolean realAws) throws IOException {
+    /**
+     * Runs one function with one event file, like {@code sam local invoke -e}, and returns its JSON output.
+     * Against the emulator, an ALB event's {@code x-amzn-oidc-data} is replaced by a token freshly signed for
+     * {@code user} (the placeholder in {@code events/} cannot be valid); with {@code realAws} the event goes
+     * as it is, and the configuration comes from the process environment.
+     */
+    static String invokeOnce(String function, Path eventFile, boolean realAws, String user) throws IOException {
         byte[] event = Files.readAllBytes(eventFile);
         if (realAws) {
             return run(Functions.byName(function, Env.system()), event);
         }
-        try (AwsEmulator emulator = AwsEmulator.start(0)) {
-            AwsEmulator.seedDemo(emulator);
-            pointSdkAt(emulator);
-            return run(Functions.byName(function, Env.of(demoEnvironment("http://127.0.0.1:1/unused"))), event);
+        try (DevServer server = start(0, 0, Duration.ofSeconds(30), null)) {
+            return server.invoke(function, event, user);
         }
+    }
+
+    /** Runs one function in-process against this server's emulator, signing ALB events for {@code user}. */
+    String invoke(String function, byte[] event, String user) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode parsed = dev.switchboard.core.json.Json.mapper().readTree(event);
+        if (parsed != null && parsed.path("requestContext").has("elb") && parsed.path("headers").isObject()) {
+            DemoUsers.User who = DemoUsers.byEmail(user)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown demo user '" + user + "'"));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) parsed.get("headers"))
+                    .put("x-amzn-oidc-data", signer.sign(who.sub(), who.email(), who.username()));
+            event = dev.switchboard.core.json.Json.write(parsed).getBytes(StandardCharsets.UTF_8);
+        }
+        return run(Functions.byName(function, Env.of(environment)), event);
     }
 
     private static String run(RequestStreamHandler handler, byte[] event) throws IOException {

@@ -21,6 +21,12 @@ public final class VpnTags {
      */
     public static final String RETRIED_SUBNETS = "switchboard:retried-subnets";
 
+    /**
+     * ISO-8601 instant when a scheduled turn-off could not finish (a disassociation failed, or an association
+     * was still in progress). The idle checks complete it, unless the VPN was turned on or off after it.
+     */
+    public static final String OFF_PENDING_SINCE = "switchboard:off-pending-since";
+
     private VpnTags() {
     }
 }

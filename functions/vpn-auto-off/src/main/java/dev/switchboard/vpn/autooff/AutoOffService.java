@@ -8,6 +8,7 @@ import dev.switchboard.core.log.JsonLog;
 import dev.switchboard.vpn.Association;
 import dev.switchboard.vpn.ClientVpn;
 import dev.switchboard.vpn.Connection;
+import dev.switchboard.vpn.Endpoint;
 import dev.switchboard.vpn.VpnSettings;
 import dev.switchboard.vpn.VpnTags;
 
@@ -31,6 +32,12 @@ import java.util.TreeSet;
  * Lambda does not re-run a half-done event asynchronously; alarm on the ERROR log line, not on the
  * function's {@code Errors} metric. The TURNED_OFF tags are written only when every disassociation was
  * accepted, because only then is the VPN really going off; the audit line always says what happened.
+ *
+ * <p>A scheduled (force) turn-off that cannot finish — a disassociation failed, or an association was still
+ * in progress — leaves an {@link VpnTags#OFF_PENDING_SINCE} mark on the endpoint. The idle checks, which
+ * run every few minutes, finish it as a force turn-off, whatever the connections, unless someone turned the
+ * VPN on (or it was turned off) after the mark: the nightly turn-off then still happens that night, not the
+ * next one, and never undoes a deliberate turn-on.
  *
  * <p>Only associations of TARGET_SUBNET_IDS are disassociated (the function's IAM policy allows no more).
  * A subnet associated by hand outside that list is reported ({@code leftAlone}, at WARN, since it is still
@@ -60,14 +67,23 @@ public final class AutoOffService {
 
     public AutoOffSummary run(AutoOffRequest request) {
         Run run = new Run(request, clock.instant());
-        if (request.mode() == AutoOffMode.IDLE && settings.idleMinutes() == 0) {
-            return run.finish(Decision.IDLE_RULE_DISABLED, "IDLE_MINUTES is 0: the idle rule is disabled");
+        Endpoint endpoint = null;
+        if (request.mode() == AutoOffMode.IDLE) {
+            endpoint = vpn.endpoint(settings.endpointId());
+            run.pendingSince = pendingTurnOff(endpoint);
+            if (run.pendingSince == null && settings.idleMinutes() == 0) {
+                return run.finish(Decision.IDLE_RULE_DISABLED, "IDLE_MINUTES is 0: the idle rule is disabled");
+            }
         }
         List<Association> associations = vpn.associations(settings.endpointId());
         run.associations = associations;
         List<Association> inProgress = associations.stream().filter(Association::inProgress).toList();
         if (!inProgress.isEmpty()) {
-            return run.finish(Decision.IN_PROGRESS, "in progress, skipped: " + describe(inProgress));
+            if (request.mode() == AutoOffMode.FORCE && !request.dryRun()) {
+                markPending(run);
+            }
+            return run.finish(Decision.IN_PROGRESS, "in progress, skipped: " + describe(inProgress)
+                    + (run.forced() ? "; the scheduled turn-off will be finished by a later check" : ""));
         }
         List<Association> associated = new ArrayList<>();
         for (Association a : associations) {
@@ -82,9 +98,11 @@ public final class AutoOffService {
         }
         List<Connection> active = run.connections(vpn.connections(settings.endpointId()));
         String reason;
-        if (request.mode() == AutoOffMode.IDLE) {
-            IdleRule.Verdict verdict = idleRule.evaluate(vpn.endpoint(settings.endpointId()), run.connections,
-                    run.now);
+        if (run.pendingSince != null) {
+            reason = "finishing the scheduled turn-off that could not complete at " + run.pendingSince
+                    + (active.isEmpty() ? "" : "; cutting off " + active.size() + " active connection(s)");
+        } else if (request.mode() == AutoOffMode.IDLE) {
+            IdleRule.Verdict verdict = idleRule.evaluate(endpoint, run.connections, run.now);
             run.verdict = verdict;
             if (verdict.decision() != Decision.TURN_OFF) {
                 return run.finish(verdict.decision(), verdict.reason());
@@ -99,6 +117,39 @@ public final class AutoOffService {
             return run.finish(Decision.TURN_OFF, "dry run, nothing changed: would turn off (" + reason + ")");
         }
         return turnOff(run, associated, active, reason);
+    }
+
+    /**
+     * The instant of an unfinished scheduled turn-off that still stands: newer than the last turn-on and the
+     * last turn-off. Null when there is none.
+     */
+    static Instant pendingTurnOff(Endpoint endpoint) {
+        Instant pending = IdleRule.instantTag(endpoint, VpnTags.OFF_PENDING_SINCE).orElse(null);
+        if (pending == null) {
+            return null;
+        }
+        for (String later : List.of(VpnTags.TURNED_ON_AT, VpnTags.TURNED_OFF_AT)) {
+            Instant at = IdleRule.instantTag(endpoint, later).orElse(null);
+            if (at != null && !pending.isAfter(at)) {
+                return null;
+            }
+        }
+        return pending;
+    }
+
+    /** Leaves the mark the idle checks finish from; an earlier mark that still stands is kept. */
+    private void markPending(Run run) {
+        if (run.pendingSince != null) {
+            return;
+        }
+        try {
+            vpn.tag(settings.endpointId(), Map.of(VpnTags.OFF_PENDING_SINCE, run.now.toString()));
+            run.markedPending = true;
+        } catch (SwitchboardException e) {
+            LOG.error("could not mark the scheduled turn-off as pending; it will wait for the next schedule",
+                    Map.of("endpointId", settings.endpointId(), "code", e.code()), e);
+            run.markedPending = false;
+        }
     }
 
     private AutoOffSummary turnOff(Run run, List<Association> associated, List<Connection> active, String reason) {
@@ -122,14 +173,16 @@ public final class AutoOffService {
                 }
             }
         }
-        String actor = run.request.mode().actor();
+        String actor = run.forced() ? AutoOffMode.FORCE.actor() : run.request.mode().actor();
         if (run.failures.isEmpty() && !run.disassociated.isEmpty()) {
             run.tagged = tagTurnedOff(actor, run.now);
+        } else if (!run.failures.isEmpty() && run.forced()) {
+            markPending(run);
         }
         run.saving = saving(run.disassociated.size(), run.now, run.request.mode());
         String result = run.result(Decision.TURN_OFF);
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("mode", run.request.mode().wire());
+        details.put("mode", run.forced() ? AutoOffMode.FORCE.wire() : run.request.mode().wire());
         details.put("reason", reason);
         details.put("disassociated", run.disassociated.stream().map(Association::id).toList());
         details.put("subnets", run.disassociated.stream().map(Association::subnetId).toList());
@@ -191,10 +244,19 @@ public final class AutoOffService {
         Throwable firstCause;
         Boolean tagged;
         SavingEstimate saving;
+        /** An unfinished scheduled turn-off this idle run completes; null otherwise. */
+        Instant pendingSince;
+        /** Whether this run left the pending mark (null: it did not try). */
+        Boolean markedPending;
 
         Run(AutoOffRequest request, Instant now) {
             this.request = request;
             this.now = now;
+        }
+
+        /** A force run, or an idle run finishing a scheduled turn-off. */
+        boolean forced() {
+            return request.mode() == AutoOffMode.FORCE || pendingSince != null;
         }
 
         List<Connection> connections(List<Connection> all) {
@@ -229,7 +291,8 @@ public final class AutoOffService {
             AutoOffSummary summary = new AutoOffSummary(failures.isEmpty(), request.mode().wire(), request.dryRun(),
                     request.trigger(), settings.endpointId(), now.toString(), found, decision.code(), reason, result,
                     disassociated.stream().map(Association::id).toList(), alreadyGone,
-                    leftAlone.stream().map(Association::id).toList(), failures, tagged, saving);
+                    leftAlone.stream().map(Association::id).toList(), failures, tagged, saving,
+                    pendingSince == null ? null : pendingSince.toString(), markedPending);
             log(summary, decision);
             return summary;
         }

@@ -13,13 +13,15 @@ import java.util.List;
  * @param alreadyGone  association ids EC2 no longer knew when we asked (someone else was faster)
  * @param leftAlone    associated subnets outside TARGET_SUBNET_IDS: still billed, not ours to turn off
  * @param tagged       whether the TURNED_OFF tags were written (null when there was nothing to record)
+ * @param finishing    the unfinished scheduled turn-off this idle run completes (its pending mark), or null
+ * @param markedPending whether this run left a pending mark for the idle checks to finish (null: not needed)
  * @param saving       null unless the run turned (or would turn) something off
  */
 public record AutoOffSummary(boolean ok, String mode, boolean dryRun, String trigger, String endpointId,
                              String checkedAt, Found found, String decision, String reason, String result,
                              List<String> disassociated, List<String> alreadyGone, List<String> leftAlone,
                              List<Failure> failures,
-                             Boolean tagged, SavingEstimate saving) {
+                             Boolean tagged, SavingEstimate saving, String finishing, Boolean markedPending) {
 
     public static final String DONE = "done";
     public static final String DRY_RUN = "dry-run";

@@ -98,7 +98,7 @@ final class IdleRule {
         return b == null || a.isAfter(b) ? a : b;
     }
 
-    private static Optional<Instant> instantTag(Endpoint endpoint, String key) {
+    static Optional<Instant> instantTag(Endpoint endpoint, String key) {
         return endpoint.tag(key).flatMap(text -> {
             try {
                 return Optional.of(Instant.parse(text.trim()));

@@ -266,7 +266,7 @@ class VpnAutoOffHandlerTest extends EmulatedVpn {
     }
 
     @Test
-    void idle_ruleDisabled_reportsDisabledWithoutCallingAws() {
+    void idle_ruleDisabled_readsOnlyTheEndpointAndReportsDisabled() {
         turnOn();
         emu.advanceClock(Duration.ofHours(5));
         int callsBefore = emu.calls().size();
@@ -275,7 +275,9 @@ class VpnAutoOffHandlerTest extends EmulatedVpn {
 
         assertThat(summary.path("decision").asText()).isEqualTo("idle-rule-disabled");
         assertThat(summary.path("reason").asText()).contains("disabled");
-        assertThat(emu.calls()).hasSize(callsBefore);
+        // Only the endpoint's tags are read: an unfinished scheduled turn-off would still be completed.
+        assertThat(emu.calls().subList(callsBefore, emu.calls().size())).containsExactly("DescribeClientVpnEndpoints");
+        assertThat(emu.callCount(DISASSOCIATE)).isZero();
     }
 
     // ------------------------------------------------------------------ paging
@@ -380,7 +382,10 @@ class VpnAutoOffHandlerTest extends EmulatedVpn {
         assertThat(emu.callCount(DISASSOCIATE)).isEqualTo(2 * SDK_ATTEMPTS);
         assertThat(associationStates()).containsOnly(Map.entry(ids.get(0), "associated"),
                 Map.entry(ids.get(1), "associated"));
-        assertThat(endpointTags()).isEqualTo(tagsBefore);
+        // No TURNED_OFF tags (it did not go off); only the mark the idle checks finish from.
+        assertThat(endpointTags()).containsAllEntriesOf(tagsBefore).hasSize(tagsBefore.size() + 1)
+                .containsEntry(VpnTags.OFF_PENDING_SINCE, summary.path("checkedAt").asText());
+        assertThat(summary.path("markedPending").asBoolean()).isTrue();
         assertThat(logsOfType("audit").get(0).path("result").asText()).isEqualTo("failed");
         JsonNode line = logsOfType("auto-off").get(0);
         assertThat(line.path("level").asText()).isEqualTo("ERROR");
@@ -421,7 +426,8 @@ class VpnAutoOffHandlerTest extends EmulatedVpn {
         assertThat(first.path("saving").path("subnetsStopped").asInt()).isEqualTo(1);
         assertThat(associationStates()).containsOnly(Map.entry(ids.get(0), "associated"),
                 Map.entry(ids.get(1), "disassociating"));
-        assertThat(endpointTags()).isEqualTo(tagsBefore);
+        assertThat(endpointTags()).containsAllEntriesOf(tagsBefore).hasSize(tagsBefore.size() + 1)
+                .containsEntry(VpnTags.OFF_PENDING_SINCE, first.path("checkedAt").asText());
         JsonNode audit = logsOfType("audit").get(0);
         assertThat(audit.path("result").asText()).isEqualTo("partial");
         assertThat(texts(audit.path("disassociated"))).containsExactly(ids.get(1));
@@ -436,6 +442,97 @@ class VpnAutoOffHandlerTest extends EmulatedVpn {
         assertThat(associationStates()).containsOnly(Map.entry(ids.get(0), "disassociating"));
         assertThat(endpointTags()).containsEntry(VpnTags.TURNED_OFF_BY, "auto-off:force");
         assertThat(logsOfType("audit").get(0).path("result").asText()).isEqualTo("ok");
+    }
+
+    // ------------------------------------------------------------------ unfinished scheduled turn-off
+
+    @Test
+    void idle_afterPartialScheduledTurnOff_finishesItEvenWithPeopleConnected() {
+        List<String> ids = turnOn();
+        emu.injectFault(Fault.throttle("ec2", SDK_ATTEMPTS).forAction(DISASSOCIATE));
+        JsonNode nightly = invoke("{\"mode\":\"force\"}");
+        assertThat(nightly.path("result").asText()).isEqualTo("partial");
+        emu.advanceClock(Duration.ofMinutes(3));  // the accepted disassociation completes
+        emu.seedConnection(ENDPOINT, "cvpn-connection-0late", "night-owl", "172.16.0.9");
+        logLines.clear();
+
+        JsonNode check = invoke("{\"mode\":\"idle\"}");
+
+        assertThat(check.path("result").asText()).isEqualTo("done");
+        assertThat(check.path("finishing").asText()).isEqualTo(nightly.path("checkedAt").asText());
+        assertThat(check.path("reason").asText()).startsWith("finishing the scheduled turn-off")
+                .contains("cutting off 1 active connection");
+        assertThat(texts(check.path("disassociated"))).containsExactly(ids.get(0));
+        assertThat(endpointTags()).containsEntry(VpnTags.TURNED_OFF_BY, "auto-off:force");
+        JsonNode audit = logsOfType("audit").get(0);
+        assertThat(audit.path("actor").asText()).isEqualTo("auto-off:force");
+        assertThat(audit.path("mode").asText()).isEqualTo("force");
+    }
+
+    @Test
+    void idle_afterScheduledTurnOffMetAnAssociation_finishesItOnceSettled() {
+        ec2.associateClientVpnTargetNetwork(r -> r.clientVpnEndpointId(ENDPOINT).subnetId(SUBNET_A));
+        tag(VpnTags.TURNED_ON_AT, emu.now().minusSeconds(60).toString());
+        JsonNode nightly = invoke("{\"mode\":\"force\"}");
+        assertThat(nightly.path("decision").asText()).isEqualTo("in-progress");
+        assertThat(nightly.path("markedPending").asBoolean()).isTrue();
+        emu.advanceClock(Duration.ofMinutes(6));  // associated now, inside the grace period
+        emu.seedConnection(ENDPOINT, "cvpn-connection-0late", "night-owl", "172.16.0.9");
+
+        JsonNode check = invoke("{\"mode\":\"idle\"}");
+
+        assertThat(check.path("result").asText()).isEqualTo("done");
+        assertThat(associationStates().values()).containsOnly("disassociating");
+    }
+
+    @Test
+    void idle_afterUnfinishedScheduledTurnOffThenATurnOn_respectsTheTurnOn() {
+        List<String> ids = turnOn();
+        emu.injectFault(Fault.throttle("ec2", SDK_ATTEMPTS).forAction(DISASSOCIATE));
+        invoke("{\"mode\":\"force\"}");
+        emu.advanceClock(Duration.ofMinutes(3));
+        // Someone turns the VPN on again after the nightly run (the portal records it).
+        tag(VpnTags.TURNED_ON_AT, emu.now().toString());
+        emu.seedConnection(ENDPOINT, "cvpn-connection-0late", "night-owl", "172.16.0.9");
+        int before = emu.callCount(DISASSOCIATE);
+
+        JsonNode check = invoke("{\"mode\":\"idle\"}");
+
+        assertThat(check.path("decision").asText()).isEqualTo("in-use");
+        assertThat(check.path("finishing").isNull()).isTrue();
+        assertThat(emu.callCount(DISASSOCIATE)).isEqualTo(before);
+        assertThat(associationStates()).containsEntry(ids.get(0), "associated");
+    }
+
+    @Test
+    void pendingTurnOff_markOlderThanTurnOnOrTurnOff_doesNotStand() {
+        Instant mark = Instant.parse("2026-11-21T13:00:00Z");
+        var pending = Map.of(VpnTags.OFF_PENDING_SINCE, mark.toString());
+
+        assertThat(AutoOffService.pendingTurnOff(endpointWith(pending))).isEqualTo(mark);
+        assertThat(AutoOffService.pendingTurnOff(endpointWith(Map.of(VpnTags.OFF_PENDING_SINCE, mark.toString(),
+                VpnTags.TURNED_ON_AT, "2026-11-21T13:05:00Z")))).isNull();
+        assertThat(AutoOffService.pendingTurnOff(endpointWith(Map.of(VpnTags.OFF_PENDING_SINCE, mark.toString(),
+                VpnTags.TURNED_OFF_AT, "2026-11-21T13:20:00Z")))).isNull();
+        assertThat(AutoOffService.pendingTurnOff(endpointWith(Map.of(VpnTags.OFF_PENDING_SINCE, "not a time"))))
+                .isNull();
+        assertThat(AutoOffService.pendingTurnOff(endpointWith(Map.of()))).isNull();
+    }
+
+    @Test
+    void dryRun_forceWhileAssociating_leavesNoMark() {
+        ec2.associateClientVpnTargetNetwork(r -> r.clientVpnEndpointId(ENDPOINT).subnetId(SUBNET_A));
+        int tagsBefore = emu.callCount(CREATE_TAGS);
+
+        JsonNode summary = invoke("{\"mode\":\"force\",\"dryRun\":true}");
+
+        assertThat(summary.path("decision").asText()).isEqualTo("in-progress");
+        assertThat(emu.callCount(CREATE_TAGS)).isEqualTo(tagsBefore);
+        assertThat(endpointTags()).doesNotContainKey(VpnTags.OFF_PENDING_SINCE);
+    }
+
+    private static dev.switchboard.vpn.Endpoint endpointWith(Map<String, String> tags) {
+        return new dev.switchboard.vpn.Endpoint(ENDPOINT, "available", tags);
     }
 
     // ------------------------------------------------------------------ event files and shapes

@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public record Actor(String who, String sourceIp) {
 
-    public static final String DIRECT_INVOKE = "direct-invoke";
+    public static final String DIRECT_INVOKE = dev.switchboard.core.http.RequestedBy.DIRECT_INVOKE;
 
     public static Actor direct(String requestedBy) {
         return new Actor(requestedBy, null);

@@ -2,13 +2,13 @@ package dev.switchboard.connect.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.core.http.LambdaDispatcher;
+import dev.switchboard.core.http.RequestedBy;
 import dev.switchboard.core.http.SwitchboardException;
 import dev.switchboard.core.log.JsonLog;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Direct invocations ({@code sam local invoke}, {@code aws lambda invoke}), authorised by IAM:
@@ -20,7 +20,6 @@ final class ConnectCommands implements LambdaDispatcher.Commands {
     static final List<String> COMMANDS = List.of("show", "check", "allow", "block", "remove", "set-sessions", "reset");
 
     private static final JsonLog LOG = JsonLog.forClass(ConnectCommands.class);
-    private static final Pattern REQUESTED_BY = Pattern.compile("[\\p{L}\\p{N}@._:/+ -]{1,128}");
 
     private final ConnectIpRulesService service;
 
@@ -50,7 +49,7 @@ final class ConnectCommands implements LambdaDispatcher.Commands {
             default: {
                 ChangeRequest request = ChangeRequest.fromJson(command, name, true);
                 try {
-                    return ProfileJson.change(service.change(request, Actor.direct(requestedBy(command))));
+                    return ProfileJson.change(service.change(request, Actor.direct(RequestedBy.of(command))));
                 } catch (StaleProfileException e) {
                     LOG.warn(e.userMessage(), Map.of("status", 409, "code", e.code(), "command", name));
                     Map<String, Object> body = ProfileJson.error(e.code(), 409, e.userMessage());
@@ -59,19 +58,6 @@ final class ConnectCommands implements LambdaDispatcher.Commands {
                 }
             }
         }
-    }
-
-    /** Who asked, for the audit line; IAM already decided they may. */
-    private static String requestedBy(JsonNode command) {
-        String value = text(command, "requestedBy");
-        if (value == null || value.isBlank()) {
-            return Actor.DIRECT_INVOKE;
-        }
-        if (!REQUESTED_BY.matcher(value.trim()).matches()) {
-            throw SwitchboardException.badRequest("invalid_requested_by",
-                    "'requestedBy' must be a name or e-mail of at most 128 characters.");
-        }
-        return value.trim();
     }
 
     private static String text(JsonNode command, String field) {

@@ -2,11 +2,11 @@ package dev.switchboard.vpn.portal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.core.http.LambdaDispatcher;
+import dev.switchboard.core.http.RequestedBy;
 import dev.switchboard.core.http.SwitchboardException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Direct invocations ({@code sam local invoke}, {@code aws lambda invoke}, schedules), authorised by IAM:
@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
  */
 final class PortalCommands implements LambdaDispatcher.Commands {
 
-    static final String DIRECT_INVOKE = "direct-invoke";
-    private static final Pattern REQUESTED_BY = Pattern.compile("[\\p{L}\\p{N}@._:+/ -]{1,128}");
+    static final String DIRECT_INVOKE = RequestedBy.DIRECT_INVOKE;
 
     private final VpnService service;
 
@@ -27,7 +26,7 @@ final class PortalCommands implements LambdaDispatcher.Commands {
     @Override
     public Object handle(JsonNode command) {
         JsonNode action = command.get("action");
-        String requestedBy = requestedBy(command.get("requestedBy"));
+        String requestedBy = RequestedBy.of(command);
         String name = action != null && action.isTextual() ? action.asText() : "";
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("ok", true);
@@ -56,17 +55,6 @@ final class PortalCommands implements LambdaDispatcher.Commands {
                             + "'. Valid actions: on, off, status.");
         }
         return out;
-    }
-
-    private static String requestedBy(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return DIRECT_INVOKE;
-        }
-        if (!node.isTextual() || !REQUESTED_BY.matcher(node.asText()).matches()) {
-            throw SwitchboardException.badRequest("invalid_requested_by",
-                    "requestedBy must be 1-128 letters, digits, spaces or @ . _ : + / - (e.g. an e-mail address).");
-        }
-        return node.asText();
     }
 
     private static String abbreviate(String s) {

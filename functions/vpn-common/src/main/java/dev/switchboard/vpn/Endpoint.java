@@ -1,5 +1,7 @@
 package dev.switchboard.vpn;
 
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,5 +19,19 @@ public record Endpoint(String id, String status, Map<String, String> tags) {
 
     public Optional<String> tag(String key) {
         return Optional.ofNullable(tags.get(key));
+    }
+
+    /**
+     * A tag holding an ISO-8601 instant ({@code VpnTags.TURNED_ON_AT} and the like). Empty when absent or
+     * unreadable: a tag edited by hand must not break the page or the schedule.
+     */
+    public Optional<Instant> instantTag(String key) {
+        return tag(key).flatMap(text -> {
+            try {
+                return Optional.of(Instant.parse(text.trim()));
+            } catch (DateTimeException e) {
+                return Optional.empty();
+            }
+        });
     }
 }

@@ -124,12 +124,12 @@ public final class AutoOffService {
      * last turn-off. Null when there is none.
      */
     static Instant pendingTurnOff(Endpoint endpoint) {
-        Instant pending = IdleRule.instantTag(endpoint, VpnTags.OFF_PENDING_SINCE).orElse(null);
+        Instant pending = endpoint.instantTag(VpnTags.OFF_PENDING_SINCE).orElse(null);
         if (pending == null) {
             return null;
         }
         for (String later : List.of(VpnTags.TURNED_ON_AT, VpnTags.TURNED_OFF_AT)) {
-            Instant at = IdleRule.instantTag(endpoint, later).orElse(null);
+            Instant at = endpoint.instantTag(later).orElse(null);
             if (at != null && !pending.isAfter(at)) {
                 return null;
             }

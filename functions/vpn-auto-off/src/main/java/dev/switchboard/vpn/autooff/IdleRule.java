@@ -4,7 +4,6 @@ import dev.switchboard.vpn.Connection;
 import dev.switchboard.vpn.Endpoint;
 import dev.switchboard.vpn.VpnTags;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,8 +40,8 @@ final class IdleRule {
 
     Verdict evaluate(Endpoint endpoint, List<Connection> connections, Instant now) {
         long active = connections.stream().filter(Connection::active).count();
-        Optional<Instant> offAt = instantTag(endpoint, VpnTags.TURNED_OFF_AT);
-        Instant onAt = instantTag(endpoint, VpnTags.TURNED_ON_AT)
+        Optional<Instant> offAt = endpoint.instantTag(VpnTags.TURNED_OFF_AT);
+        Instant onAt = endpoint.instantTag(VpnTags.TURNED_ON_AT)
                 .filter(on -> offAt.map(off -> !on.isBefore(off)).orElse(true))
                 .orElse(null);
         if (active > 0) {
@@ -96,15 +95,5 @@ final class IdleRule {
             return b;
         }
         return b == null || a.isAfter(b) ? a : b;
-    }
-
-    static Optional<Instant> instantTag(Endpoint endpoint, String key) {
-        return endpoint.tag(key).flatMap(text -> {
-            try {
-                return Optional.of(Instant.parse(text.trim()));
-            } catch (DateTimeException e) {
-                return Optional.empty();
-            }
-        });
     }
 }

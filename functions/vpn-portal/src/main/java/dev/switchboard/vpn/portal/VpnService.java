@@ -3,7 +3,6 @@ package dev.switchboard.vpn.portal;
 import dev.switchboard.core.audit.AuditEvent;
 import dev.switchboard.core.audit.AuditLog;
 import dev.switchboard.core.http.SwitchboardException;
-import dev.switchboard.core.log.JsonLog;
 import dev.switchboard.vpn.Association;
 import dev.switchboard.vpn.ClientVpn;
 import dev.switchboard.vpn.Connection;
@@ -16,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,8 +39,6 @@ public final class VpnService {
     /** A failed association is retried only this soon after a turn-on, so a stale failure never turns the VPN on. */
     static final Duration RETRY_WINDOW = Duration.ofHours(1);
     static final String ROUTE_DESCRIPTION = "Switchboard: re-created after association";
-
-    private static final JsonLog LOG = JsonLog.forClass(VpnService.class);
 
     private final VpnSettings settings;
     private final ClientVpn vpn;
@@ -215,16 +211,16 @@ public final class VpnService {
                 : vpn.connections(settings.endpointId()).stream().filter(Connection::active).toList();
         long billed = associations.stream().filter(a -> a.onOrTurningOn() || a.inProgress()).count();
         return new VpnStatus(settings.endpointId(), state, subnets,
-                endpoint.tag(VpnTags.TURNED_ON_BY).orElse(null), instantTag(endpoint, VpnTags.TURNED_ON_AT),
-                endpoint.tag(VpnTags.TURNED_OFF_BY).orElse(null), instantTag(endpoint, VpnTags.TURNED_OFF_AT),
+                endpoint.tag(VpnTags.TURNED_ON_BY).orElse(null), endpoint.instantTag(VpnTags.TURNED_ON_AT).orElse(null),
+                endpoint.tag(VpnTags.TURNED_OFF_BY).orElse(null), endpoint.instantTag(VpnTags.TURNED_OFF_AT).orElse(null),
                 active, nextNightlyOff(), settings.idleMinutes(), settings.graceMinutes(), settings.timeZone(),
                 billed * settings.hourlyPricePerSubnet(), clock.instant());
     }
 
     /** The last turn-on, when no turn-off came after it: the VPN is wanted on. */
     private static Optional<Instant> turnOnInProgress(Endpoint endpoint) {
-        Instant on = instantTag(endpoint, VpnTags.TURNED_ON_AT);
-        Instant off = instantTag(endpoint, VpnTags.TURNED_OFF_AT);
+        Instant on = endpoint.instantTag(VpnTags.TURNED_ON_AT).orElse(null);
+        Instant off = endpoint.instantTag(VpnTags.TURNED_OFF_AT).orElse(null);
         return on != null && (off == null || off.isBefore(on)) ? Optional.of(on) : Optional.empty();
     }
 
@@ -236,16 +232,6 @@ public final class VpnService {
             Arrays.stream(value.substring(prefix.length()).split(",")).filter(s -> !s.isBlank()).forEach(out::add);
         }
         return out;
-    }
-
-    private static Instant instantTag(Endpoint endpoint, String key) {
-        try {
-            return endpoint.tag(key).map(Instant::parse).orElse(null);
-        } catch (DateTimeParseException e) {
-            // A tag edited by hand: better an unknown time than a broken page.
-            LOG.warn("unreadable time tag", Map.of("tag", key));
-            return null;
-        }
     }
 
     private static Optional<Association> occupying(List<Association> associations, String subnet) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.switchboard.emulator.EmulatorState.Association;
 import dev.switchboard.emulator.EmulatorState.Connection;
 import dev.switchboard.emulator.EmulatorState.Endpoint;
@@ -34,6 +36,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.net.ssl.SSLContext;
 
 /**
  * A local, stateful stand-in for the EC2 Client VPN API (EC2 Query/XML) and the Amazon Connect
@@ -69,8 +73,14 @@ public final class AwsEmulator implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    private AwsEmulator(InetSocketAddress address) throws IOException {
-        server = HttpServer.create(address, 128);
+    private AwsEmulator(InetSocketAddress address, SSLContext tls) throws IOException {
+        if (tls == null) {
+            server = HttpServer.create(address, 128);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 128);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        }
         AtomicInteger n = new AtomicInteger();
         executor = Executors.newFixedThreadPool(32, r -> {
             Thread t = new Thread(r, "aws-emulator-" + n.incrementAndGet());
@@ -89,10 +99,34 @@ public final class AwsEmulator implements AutoCloseable {
 
     /** Starts on the given address (e.g. "0.0.0.0" inside a container); port 0 picks a free port. */
     public static AwsEmulator start(String bindAddress, int port) {
+        return start(bindAddress, port, null);
+    }
+
+    /**
+     * Starts serving HTTPS with the given TLS context (e.g. for benchmarks that must include the TLS
+     * handshake a real cold start pays); {@code null} serves plain HTTP.
+     */
+    public static AwsEmulator start(String bindAddress, int port, SSLContext tls) {
         try {
-            return new AwsEmulator(new InetSocketAddress(bindAddress, port));
+            return new AwsEmulator(new InetSocketAddress(bindAddress, port), tls);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the AWS emulator on " + bindAddress + ":" + port, e);
+        }
+    }
+
+    /** A TLS context from a PKCS#12 key store (made with {@code keytool -genkeypair ... -storetype PKCS12}). */
+    public static SSLContext tlsFromKeyStore(java.nio.file.Path keyStore, char[] password) {
+        try (InputStream in = java.nio.file.Files.newInputStream(keyStore)) {
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory.getInstance(
+                    javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, password);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot load the TLS key store " + keyStore, e);
         }
     }
 
@@ -100,7 +134,7 @@ public final class AwsEmulator implements AutoCloseable {
     public URI endpoint() {
         InetSocketAddress a = server.getAddress();
         String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getAddress().getHostAddress();
-        return URI.create("http://" + host + ":" + a.getPort());
+        return URI.create((server instanceof HttpsServer ? "https://" : "http://") + host + ":" + a.getPort());
     }
 
     public int port() {
@@ -205,11 +239,17 @@ public final class AwsEmulator implements AutoCloseable {
         emu.seedConnectInstance(DEMO_CONNECT_INSTANCE_ID);
     }
 
-    /** {@code java dev.switchboard.emulator.AwsEmulator [port [bindAddress]]}: default 4566 on 127.0.0.1. */
+    /**
+     * {@code java dev.switchboard.emulator.AwsEmulator [port [bindAddress]]}: default 4566 on 127.0.0.1.
+     * With {@code EMULATOR_TLS_KEYSTORE} (PKCS#12) and {@code EMULATOR_TLS_PASSWORD} set, it serves HTTPS.
+     */
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 4566;
         String bind = args.length > 1 ? args[1] : InetAddress.getLoopbackAddress().getHostAddress();
-        AwsEmulator emu = start(bind, port);
+        String keyStore = System.getenv("EMULATOR_TLS_KEYSTORE");
+        SSLContext tls = keyStore == null || keyStore.isBlank() ? null : tlsFromKeyStore(java.nio.file.Path.of(keyStore),
+                System.getenv().getOrDefault("EMULATOR_TLS_PASSWORD", "").toCharArray());
+        AwsEmulator emu = start(bind, port, tls);
         seedDemo(emu);
         System.out.println("AWS emulator listening on " + emu.endpoint() + " (EC2 + Connect; control at /_emulator/)");
         Runtime.getRuntime().addShutdownHook(new Thread(emu::close));

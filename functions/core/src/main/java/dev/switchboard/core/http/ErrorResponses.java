@@ -6,6 +6,19 @@ import java.util.Map;
 /** Turns a {@link SwitchboardException} into what the user sees: JSON for scripts, a page for people. */
 public final class ErrorResponses {
 
+    /**
+     * Japanese for the messages the shared layers raise (identity, request plumbing, the EC2 adapter); the
+     * functions' own messages are already written in the page's language. JSON answers keep the English.
+     */
+    private static final Map<String, String> JAPANESE = Map.of(
+            "unauthenticated", "サインインを確認できませんでした。ページを再読み込みして、もう一度サインインしてください。",
+            "identity_keys_unavailable", "現在サインインを確認できません。1 分ほどしてから再度お試しください。",
+            "payload_too_large", "リクエストが大きすぎます。",
+            "malformed_body", "リクエストの本文を読み取れませんでした。",
+            "malformed_query", "アドレスに不正なパラメーターが含まれています。",
+            "vpn_unavailable", "VPN サービスが混み合っています。1 分ほどしてから再度お試しください。",
+            "vpn_misconfigured", "VPN の設定に問題があります。IT 担当者に連絡してください。");
+
     private ErrorResponses() {
     }
 
@@ -29,7 +42,8 @@ public final class ErrorResponses {
                     ? lang.pick("Switchboard is misconfigured — please tell IT", "設定に問題があります。IT 担当者に連絡してください")
                     : lang.pick("Something went wrong", "問題が発生しました");
         };
-        String body = "<div class=\"card\"><h1>" + HtmlPage.text(title) + "</h1><p>" + HtmlPage.text(error.userMessage())
+        String message = lang == Lang.JA ? JAPANESE.getOrDefault(error.code(), error.userMessage()) : error.userMessage();
+        String body = "<div class=\"card\"><h1>" + HtmlPage.text(title) + "</h1><p>" + HtmlPage.text(message)
                 + "</p><p class=\"muted\"><a href=\"/\">" + HtmlPage.text(lang.pick("Back to the start page", "トップページへ"))
                 + "</a></p></div>";
         return HtmlPage.of(lang, title, body).render(error.status());

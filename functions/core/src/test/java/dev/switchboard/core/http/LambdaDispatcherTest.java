@@ -106,6 +106,15 @@ class LambdaDispatcherTest {
     }
 
     @Test
+    void dispatch_japaneseBrowserWithoutValidSignIn_readsTheReasonInJapanese() {
+        AlbResponse response = (AlbResponse) dispatcher(headers -> {
+            throw SwitchboardException.unauthenticated("Your sign-in could not be verified.", null);
+        }, (r, e, l) -> AlbResponse.json(200, Map.of())).dispatch(AlbEvents.get("/").header("accept-language", "ja").toStream());
+
+        assertThat(response.body()).contains("サインインを確認できませんでした").doesNotContain("could not be verified");
+    }
+
+    @Test
     void dispatch_oversizedAlbBody_is413AndNothingRuns() {
         String big = "x".repeat(AlbRequest.MAX_BODY_BYTES + 1);
         AlbResponse response = (AlbResponse) accepting((request, employee, lang) -> {

@@ -84,6 +84,17 @@ final class CfnEvaluator {
                 case "Condition" -> condition(String.valueOf(arg));
                 case "Fn::GetAtt" -> "<" + String.join(".", CfnTemplate.list(arg).stream().map(String::valueOf).toList()) + ">";
                 case "Fn::Sub" -> sub(arg);
+                case "Fn::FindInMap" -> {
+                    List<Object> keys = CfnTemplate.list(arg);
+                    Map<String, Object> mapping = CfnTemplate.map(CfnTemplate.map(template.root().get("Mappings"))
+                            .get(String.valueOf(evaluate(keys.get(0)))));
+                    Object second = CfnTemplate.map(mapping).get(String.valueOf(evaluate(keys.get(1))));
+                    if (second == null) {
+                        throw new IllegalStateException("Fn::FindInMap: no key " + evaluate(keys.get(1)) + " in "
+                                + keys.get(0));
+                    }
+                    yield CfnTemplate.map(second).get(String.valueOf(evaluate(keys.get(2))));
+                }
                 case "Fn::Join" -> {
                     List<Object> parts = CfnTemplate.list(arg);
                     yield String.join(String.valueOf(parts.get(0)), strings(evaluate(parts.get(1))));

@@ -143,9 +143,23 @@ class TemplateRenderingTest {
         Map<String, Object> event = event("VpnAutoOffFunction", "NightlyOff", render(Map.of("NightlyOffTime", "07:30",
                 "ScheduleTimezone", "Europe/Berlin")));
 
-        assertThat(event.get("ScheduleExpression")).isEqualTo("cron(30 07 * * ? *)");
+        assertThat(event.get("ScheduleExpression")).isEqualTo("cron(30 7 * * ? *)");
         assertThat(event.get("ScheduleExpressionTimezone")).isEqualTo("Europe/Berlin");
         assertThat(event.get("Input")).isEqualTo("{\"mode\":\"force\"}");
+    }
+
+    @Test
+    void nightlyOff_everyTimeTheParameterAllows_rendersCronNumbersWithoutLeadingZeros() {
+        for (int hour = 0; hour < 24; hour++) {
+            for (int minute = 0; minute < 60; minute++) {
+                String time = "%02d:%02d".formatted(hour, minute);
+                assertThat(matches("NightlyOffTime", time)).as(time).isTrue();
+
+                Map<String, Object> event = event("VpnAutoOffFunction", "NightlyOff", render(Map.of("NightlyOffTime", time)));
+
+                assertThat(event.get("ScheduleExpression")).as(time).isEqualTo("cron(" + minute + " " + hour + " * * ? *)");
+            }
+        }
     }
 
     @Test
@@ -165,7 +179,7 @@ class TemplateRenderingTest {
 
         assertThat(rendered.created("MorningOnSchedule")).isTrue();
         assertThat(rendered.created("MorningOnScheduleRole")).isTrue();
-        assertThat(schedule.get("ScheduleExpression")).isEqualTo("cron(45 08 ? * MON-FRI *)");
+        assertThat(schedule.get("ScheduleExpression")).isEqualTo("cron(45 8 ? * MON-FRI *)");
         assertThat(schedule.get("ScheduleExpressionTimezone")).isEqualTo("Asia/Tokyo");
         assertThat(map(schedule.get("Target"))).containsEntry("Arn", "<Ref VpnPortalFunction.Alias>")
                 .containsEntry("Input", "{\"action\":\"on\",\"requestedBy\":\"schedule\"}");

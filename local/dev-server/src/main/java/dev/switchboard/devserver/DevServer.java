@@ -86,6 +86,14 @@ public final class DevServer implements AutoCloseable {
         bridge.serve(KEY_PATH, server::servePublicKey);
         bridge.serve(SIGN_IN_PATH, server::serveSignIn);
         bridge.serve("/_dev/sign-out", server::serveSignOut);
+        RequestStreamHandler autoOff = Functions.autoOff(config);
+        bridge.serve(DemoPanel.PATH, new DemoPanel(emulator, event -> {
+            try {
+                return run(autoOff, event);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        })::serve);
         return server;
     }
 
@@ -212,7 +220,10 @@ public final class DevServer implements AutoCloseable {
                         .append("<button type=\"submit\">").append(HtmlPage.text(user.email())).append("</button>")
                         .append("<span class=\"muted\">").append(HtmlPage.text(user.description())).append("</span></form>");
             }
-            body.append("</div>");
+            body.append("<p class=\"muted\"><a href=\"").append(DemoPanel.PATH).append("\">")
+                    .append(HtmlPage.text(lang.pick("Demo controls: connect VPN clients, run the schedules",
+                            "デモ操作: VPN クライアントの接続、スケジュールの実行")))
+                    .append("</a></p></div>");
             var page = HtmlPage.of(lang, "Sign in", body.toString()).render(200);
             page.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
             reply(exchange, 200, page.headers().get("content-type"), page.body());
@@ -289,9 +300,11 @@ public final class DevServer implements AutoCloseable {
                 Switchboard is running locally (no AWS account needed):
                   portal         %s/              (pick a demo user; %s is an admin)
                   Connect rules  %s/connect       (admins only)
+                  Demo controls  %s/_dev/         (connect VPN clients, run the schedules)
                   AWS emulator   %s              (EC2 Client VPN + Connect; control at /_emulator/)
                 Associations take %d s here (5-10 minutes on AWS). Ctrl-C stops everything.
                 """.formatted(server.uri().toString().replace("127.0.0.1", "localhost"), DemoUsers.ADMIN.email(),
+                server.uri().toString().replace("127.0.0.1", "localhost"),
                 server.uri().toString().replace("127.0.0.1", "localhost"), server.emulator().endpoint(), delay.toSeconds()));
         Thread.currentThread().join();
     }

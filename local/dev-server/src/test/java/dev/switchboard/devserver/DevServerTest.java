@@ -120,4 +120,38 @@ class DevServerTest {
         assertThat(server.emulator().callCount("AssociateClientVpnTargetNetwork")).isGreaterThanOrEqualTo(2);
     }
 
+
+    @Test
+    void demoPanel_clientConnectsThenNightlyTurnOff_cutsItAndTurnsTheVpnOff() throws Exception {
+        server = DevServer.start(0, 0, Duration.ofSeconds(30), null);
+        get("/", signIn(DemoUsers.EMPLOYEE.email()), "none");
+        server.emulator().advanceClock(Duration.ofMinutes(1));
+
+        HttpResponse<String> connect = postDemo("connect");
+        HttpResponse<String> force = postDemo("force");
+
+        assertThat(connect.statusCode()).isEqualTo(303);
+        assertThat(force.statusCode()).isEqualTo(303);
+        assertThat(server.emulator().callCount("DisassociateClientVpnTargetNetwork")).isEqualTo(2);
+        HttpResponse<String> panel = get(DemoPanel.PATH, null, null);
+        assertThat(panel.body()).contains("cutting off 1 active connection");
+    }
+
+    @Test
+    void demoPanel_unknownAction_changesNothing() throws Exception {
+        server = DevServer.start(0, 0, Duration.ofSeconds(30), null);
+        int callsBefore = server.emulator().calls().size();
+
+        postDemo("rm -rf");
+
+        assertThat(server.emulator().calls()).hasSize(callsBefore);
+        assertThat(get(DemoPanel.PATH, null, null).body()).contains("Unknown action.");
+    }
+
+    private HttpResponse<String> postDemo(String action) throws Exception {
+        return http.send(HttpRequest.newBuilder(server.uri().resolve(DemoPanel.PATH))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("do=" + java.net.URLEncoder.encode(action,
+                        java.nio.charset.StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+    }
 }

@@ -45,6 +45,7 @@ public final class HtmlPage {
             form.inline{display:flex;gap:8px;flex-wrap:wrap;align-items:center;margin:8px 0}
             table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line)}
             code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:14px}
+            pre{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}
             footer{color:var(--muted);font-size:13px;text-align:center;padding:12px}
             @media (max-width:520px){dl{grid-template-columns:1fr}dt{margin-top:8px}main{padding:12px}}
             """;

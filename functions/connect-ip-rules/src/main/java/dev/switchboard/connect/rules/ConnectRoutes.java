@@ -41,10 +41,13 @@ final class ConnectRoutes implements LambdaDispatcher.Routes {
         String path = request.path().length() > 1 && request.path().endsWith("/")
                 ? request.path().substring(0, request.path().length() - 1) : request.path();
         if (!path.equals("/connect") && !path.equals("/connect/check")) {
-            throw SwitchboardException.notFound("not_found", "There is no page at this address.");
+            throw SwitchboardException.notFound("not_found", lang.pick("There is no page at this address.",
+                    "このアドレスにはページがありません。"));
         }
         if (!admins.isAdmin(employee)) {
-            throw SwitchboardException.forbidden("Only Amazon Connect administrators (ADMIN_EMAILS) may use this page.");
+            throw SwitchboardException.forbidden(lang.pick(
+                    "Only Amazon Connect administrators (ADMIN_EMAILS) may use this page.",
+                    "このページは Amazon Connect の管理者（ADMIN_EMAILS）だけが使えます。"));
         }
         // A script that posts JSON gets JSON back whatever its Accept header says (the dispatcher does the same
         // for errors).

@@ -73,6 +73,15 @@ class ConnectPageTest extends ConnectTestSupport {
     }
 
     @Test
+    void getConnect_nonAdminWithJapaneseBrowser_isToldInJapanese() {
+        Answer page = send(as(AlbEvents.get("/connect").header("accept-language", "ja"), EMPLOYEE, "198.51.100.1"));
+
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.text()).contains("管理者（ADMIN_EMAILS）だけが使えます").doesNotContain("Only Amazon Connect");
+        assertThat(emu.calls()).isEmpty();
+    }
+
+    @Test
     void getConnect_withoutToken_is401AndNothingIsRead() {
         Answer page = send(AlbEvents.get("/connect"));
 

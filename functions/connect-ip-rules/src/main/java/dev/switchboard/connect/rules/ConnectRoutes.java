@@ -49,9 +49,7 @@ final class ConnectRoutes implements LambdaDispatcher.Routes {
                     "Only Amazon Connect administrators (ADMIN_EMAILS) may use this page.",
                     "このページは Amazon Connect の管理者（ADMIN_EMAILS）だけが使えます。"));
         }
-        // A script that posts JSON gets JSON back whatever its Accept header says (the dispatcher does the same
-        // for errors).
-        boolean json = request.wantsJson() || request.isJsonBody();
+        boolean json = request.answersInJson();
         try {
             String route = request.method() + " " + path;
             switch (route) {

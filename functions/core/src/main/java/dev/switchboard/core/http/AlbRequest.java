@@ -189,6 +189,14 @@ public final class AlbRequest {
         return authority;
     }
 
+    /**
+     * Whether the answer should be JSON: the client asked for it, or posted JSON (a script that posts JSON
+     * reads JSON back, whatever its Accept header says).
+     */
+    public boolean answersInJson() {
+        return wantsJson() || isJsonBody();
+    }
+
     /** The {@code Accept-Language} header, or empty. */
     public String acceptLanguage() {
         return header("accept-language").orElse("");

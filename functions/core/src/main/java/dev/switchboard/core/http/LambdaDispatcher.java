@@ -58,8 +58,7 @@ public final class LambdaDispatcher {
         String path = event.path("path").asText("/");
         try {
             AlbRequest request = AlbRequest.from(event);
-            // A script that posts JSON reads JSON back, even without an Accept header.
-            json = request.wantsJson() || request.isJsonBody();
+            json = request.answersInJson();
             Employee employee = identity.verify(request.headers());
             return routes.handle(request, employee, lang);
         } catch (SwitchboardException e) {

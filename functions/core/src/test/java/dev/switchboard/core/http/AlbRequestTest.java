@@ -118,4 +118,12 @@ class AlbRequestTest {
                     .as(origin).isFalse();
         }
     }
+
+    @Test
+    void answersInJson_acceptJsonOrJsonBody_isTrue_browserForm_isFalse() {
+        assertThat(AlbRequest.from(AlbEvents.get("/").header("accept", "application/json").toJson()).answersInJson()).isTrue();
+        assertThat(AlbRequest.from(AlbEvents.post("/on").json("{}").toJson()).answersInJson()).isTrue();
+        assertThat(AlbRequest.from(AlbEvents.post("/on").header("accept", "text/html")
+                .form(Map.of("confirm", "yes")).toJson()).answersInJson()).isFalse();
+    }
 }

@@ -74,7 +74,7 @@ final class PortalRoutes implements LambdaDispatcher.Routes {
                     "The VPN is being turned off. Wait until it is off (a few minutes), then turn it on again.",
                     "VPN をオフにしている途中です。オフになるまで（数分）待ってから、再度オンにしてください。"));
         }
-        if (!request.wantsJson() && !request.isJsonBody()) {
+        if (!request.answersInJson()) {
             return AlbResponse.seeOther("/");
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -100,7 +100,7 @@ final class PortalRoutes implements LambdaDispatcher.Routes {
                             + ". Tick \"I understand\" (confirm=yes) to turn it off.",
                     "VPN をオフにすると接続中の " + n + " 件の接続が切断されます。「理解しました」にチェック（confirm=yes）を入れてください。"));
         }
-        if (!request.wantsJson() && !request.isJsonBody()) {
+        if (!request.answersInJson()) {
             // Not "/": opening "/" may turn the VPN on again once the turn-off has completed.
             return AlbResponse.seeOther(StatusPage.REFRESH_URL);
         }

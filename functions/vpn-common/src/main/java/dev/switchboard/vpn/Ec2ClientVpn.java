@@ -101,36 +101,22 @@ public final class Ec2ClientVpn implements ClientVpn {
 
     @Override
     public Optional<Association> associate(String endpointId, String subnetId) {
-        try {
-            // The SDK fills ClientToken itself, so its own retries cannot start a second association.
+        // The SDK fills ClientToken itself, so its own retries cannot start a second association.
+        return call(() -> {
             AssociateClientVpnTargetNetworkResponse r = ec2.associateClientVpnTargetNetwork(
                     b -> b.clientVpnEndpointId(endpointId).subnetId(subnetId));
             return Optional.of(new Association(r.associationId(), subnetId, null,
                     r.status() == null ? Association.ASSOCIATING : r.status().codeAsString(),
                     r.status() == null ? null : r.status().message()));
-        } catch (Ec2Exception e) {
-            if (DUPLICATE_ASSOCIATION.contains(errorCode(e))) {
-                return Optional.empty();
-            }
-            throw translate(e);
-        } catch (SdkClientException e) {
-            throw translate(e);
-        }
+        }, DUPLICATE_ASSOCIATION, Optional.empty());
     }
 
     @Override
     public boolean disassociate(String endpointId, String associationId) {
-        try {
+        return call(() -> {
             ec2.disassociateClientVpnTargetNetwork(b -> b.clientVpnEndpointId(endpointId).associationId(associationId));
             return true;
-        } catch (Ec2Exception e) {
-            if (ASSOCIATION_GONE.contains(errorCode(e))) {
-                return false;
-            }
-            throw translate(e);
-        } catch (SdkClientException e) {
-            throw translate(e);
-        }
+        }, ASSOCIATION_GONE, false);
     }
 
     @Override
@@ -162,18 +148,11 @@ public final class Ec2ClientVpn implements ClientVpn {
 
     @Override
     public boolean createRoute(String endpointId, String destinationCidr, String subnetId, String description) {
-        try {
+        return call(() -> {
             ec2.createClientVpnRoute(b -> b.clientVpnEndpointId(endpointId).destinationCidrBlock(destinationCidr)
                     .targetVpcSubnetId(subnetId).description(description));
             return true;
-        } catch (Ec2Exception e) {
-            if (DUPLICATE_ROUTE.contains(errorCode(e))) {
-                return false;
-            }
-            throw translate(e);
-        } catch (SdkClientException e) {
-            throw translate(e);
-        }
+        }, DUPLICATE_ROUTE, false);
     }
 
     @Override
@@ -199,9 +178,23 @@ public final class Ec2ClientVpn implements ClientVpn {
     }
 
     private static <T> T call(Supplier<T> action) {
+        return call(action, Set.of(), null);
+    }
+
+    /**
+     * Runs one EC2 call. A refusal whose error code is in {@code alreadyDone} means the state is already what
+     * was asked for (a concurrent turn-on associated the subnet, the route exists): the answer is
+     * {@code whenAlreadyDone}. Any other failure is translated.
+     */
+    private static <T> T call(Supplier<T> action, Set<String> alreadyDone, T whenAlreadyDone) {
         try {
             return action.get();
-        } catch (Ec2Exception | SdkClientException e) {
+        } catch (Ec2Exception e) {
+            if (alreadyDone.contains(errorCode(e))) {
+                return whenAlreadyDone;
+            }
+            throw translate(e);
+        } catch (SdkClientException e) {
             throw translate(e);
         }
     }

@@ -9,7 +9,6 @@ import dev.switchboard.emulator.AwsEmulator;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,7 +39,7 @@ final class DemoPanel {
         try (exchange) {
             if ("POST".equals(exchange.getRequestMethod())) {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                lastResult.set(act(field(body, "do")));
+                lastResult.set(act(DevServer.parse(body).getOrDefault("do", "")));
                 exchange.getResponseHeaders().set("location", PATH);
                 exchange.sendResponseHeaders(303, -1);
                 return;
@@ -113,15 +112,5 @@ final class DemoPanel {
         } catch (IOException e) {
             return json;
         }
-    }
-
-    private static String field(String form, String name) {
-        for (String pair : form.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
-                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            }
-        }
-        return "";
     }
 }

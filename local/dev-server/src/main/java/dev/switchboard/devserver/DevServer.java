@@ -246,7 +246,8 @@ public final class DevServer implements AutoCloseable {
         return value;
     }
 
-    private static Map<String, String> parse(String urlEncoded) {
+    /** The fields of a URL-encoded form or query; a repeated field keeps its first value. */
+    static Map<String, String> parse(String urlEncoded) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (String pair : urlEncoded.split("&")) {
             int eq = pair.indexOf('=');

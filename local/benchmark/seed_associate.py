@@ -1,6 +1,7 @@
 # The seed's Lambda function (shared/seeds/004, "AWSClientVPN-AssociatingSubnets", Python 3.13), kept as
-# the article wrote it, with its two placeholders read from the environment so the cold-start benchmark
-# can run it against the same emulator as the Java functions. Never deployed.
+# the article wrote it, with its two placeholders read from the environment and the endpoint URL passed
+# explicitly, so the cold-start benchmark can run it against the same emulator as the Java functions.
+# (Debian's python3-boto3 1.26 predates botocore's own AWS_ENDPOINT_URL_<SERVICE> support.) Never deployed.
 import boto3
 import os
 import json
@@ -8,7 +9,7 @@ import json
 
 def lambda_handler(event, context):
     # Initialize the EC2 client
-    ec2 = boto3.client('ec2')
+    ec2 = boto3.client('ec2', endpoint_url=os.environ.get('AWS_ENDPOINT_URL_EC2'))
     # Input parameters
     client_vpn_endpoint_id = os.environ['CLIENT_VPN_ENDPOINT_ID']
     subnet_id = os.environ['TARGET_SUBNET_IDS'].split(',')[0]

@@ -4,14 +4,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** The people you can sign in as locally; one of them is an administrator. */
-final class DemoUsers {
+public final class DemoUsers {
 
-    record User(String email, String username, String sub, String description) {
+    public record User(String email, String username, String sub, String description) {
     }
 
-    static final User EMPLOYEE = new User("taro.yamada@example.com", "taro.yamada",
+    public static final User EMPLOYEE = new User("taro.yamada@example.com", "taro.yamada",
             "5b6c7d8e-0000-4000-8000-000000000001", "Employee");
-    static final User ADMIN = new User("hanako.sato@example.com", "hanako.sato",
+    public static final User ADMIN = new User("hanako.sato@example.com", "hanako.sato",
             "5b6c7d8e-0000-4000-8000-000000000002", "Administrator (ADMIN_EMAILS)");
     static final User CONTRACTOR = new User("alex.smith@example.com", "alex.smith",
             "5b6c7d8e-0000-4000-8000-000000000003", "Employee (English)");

@@ -42,10 +42,10 @@ import java.util.function.Function;
  */
 public final class DevServer implements AutoCloseable {
 
-    static final String ALB_ARN =
+    public static final String ALB_ARN =
             "arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:loadbalancer/app/switchboard-dev/0123456789abcdef";
-    static final String CLIENT_ID = "switchboard0dev0client0id";
-    static final String ISSUER = "https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_SwitchDev";
+    public static final String CLIENT_ID = "switchboard0dev0client0id";
+    public static final String ISSUER = "https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_SwitchDev";
     static final String REGION = "ap-northeast-1";
     static final String USER_COOKIE = "switchboard-dev-user";
     static final String KEY_PATH = "/_alb/keys/";
@@ -98,7 +98,7 @@ public final class DevServer implements AutoCloseable {
     }
 
     /** The configuration contract's variables, as template.yaml sets them, for the demo resources. */
-    static Map<String, String> demoEnvironment(String publicKeyUrl) {
+    public static Map<String, String> demoEnvironment(String publicKeyUrl) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AWS_REGION", REGION);
         env.put("ALB_ARN", ALB_ARN);

@@ -51,12 +51,21 @@ class ShadedJarTest {
         }
     }
 
+    /** The cold-start harness (local/benchmark's plain jar), which loads nothing of ours but the handler. */
+    static Path harnessJar() throws IOException {
+        try (var files = Files.list(root().resolve("local/benchmark/target"))) {
+            return files.filter(p -> p.getFileName().toString().matches("switchboard-benchmark-[^-]+(-SNAPSHOT)?\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no benchmark harness jar: run mvn package"));
+        }
+    }
+
     private String runCold(String module, String handler, String eventJson) throws Exception {
         Path event = Files.createTempFile("event", ".json");
         Files.writeString(event, eventJson);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", shadedJar(module) + java.io.File.pathSeparator + root().resolve("local/dev-server/target/classes"),
-                "dev.switchboard.devserver.bench.ColdStart", handler, event.toString()));
+                "-cp", shadedJar(module) + java.io.File.pathSeparator + harnessJar(),
+                "dev.switchboard.benchmark.ColdStart", handler, event.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("ALB_"));
@@ -79,7 +88,7 @@ class ShadedJarTest {
         String output = runCold("vpn-portal", "dev.switchboard.vpn.portal.VpnPortalHandler",
                 "{\"action\":\"on\",\"requestedBy\":\"shaded-jar-test\"}");
 
-        assertThat(output).contains("\"answer\"");
+        assertThat(output).contains("\"firstMs\"").contains("\"ok\":true");
         assertThat(emulator.callCount("AssociateClientVpnTargetNetwork") - before).isEqualTo(2);
     }
 
@@ -88,7 +97,7 @@ class ShadedJarTest {
         String output = runCold("vpn-auto-off", "dev.switchboard.vpn.autooff.VpnAutoOffHandler",
                 "{\"mode\":\"idle\",\"dryRun\":true}");
 
-        assertThat(output).contains("\"answer\"").contains("idle");
+        assertThat(output).contains("\"firstMs\"").contains("\"mode\":\"idle\"");
         assertThat(emulator.callCount("DisassociateClientVpnTargetNetwork")).isZero();
     }
 
@@ -99,7 +108,7 @@ class ShadedJarTest {
         String output = runCold("connect-ip-rules", "dev.switchboard.connect.rules.ConnectIpRulesHandler",
                 "{\"command\":\"show\"}");
 
-        assertThat(output).contains("\"answer\"");
+        assertThat(output).contains("\"firstMs\"").contains("\"ok\":true");
         assertThat(emulator.callCount("DescribeAuthenticationProfile")).isGreaterThan(before);
     }
 

@@ -1,20 +1,24 @@
 package dev.switchboard.core.aws;
 
-import dev.switchboard.core.log.JsonLog;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
 
-import java.util.Map;
-import java.util.function.Consumer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Priming for Lambda SnapStart: while Lambda initialises the version it snapshots, make the read-only
- * calls a first request makes, so the snapshot already holds the loaded and linked classes (SDK
- * marshallers, XML/JSON parsers, SigV4 signing). The benchmark shows a first invocation costs 2-3 times
- * a second one; that difference is what priming moves out of a restored cold start. Outside a SnapStart
- * init (on-demand cold starts, the dev server, tests) it does nothing, so init stays small.
+ * Priming for Lambda SnapStart. While Lambda initialises the version it snapshots, it calls every
+ * registered {@code org.crac} {@link Resource#beforeCheckpoint}; ours runs the function's priming (see
+ * {@link Priming}: a twin of the handler over an in-memory HTTP client), so the snapshot holds loaded,
+ * linked and once-run code, and a restored environment's first request costs about what a warm one does.
+ * Priming calls no AWS API and leaves nothing unique in the snapshot. Outside a SnapStart init (on-demand
+ * cold starts, the dev server, tests) nothing is registered, so init stays small.
  */
 public final class SnapStartPriming {
 
-    private static final JsonLog LOG = JsonLog.forClass(SnapStartPriming.class);
+    /** org.crac holds resources weakly; these strong references keep them alive until the checkpoint. */
+    private static final List<Resource> REGISTERED = new ArrayList<>();
 
     private SnapStartPriming() {
     }
@@ -24,24 +28,26 @@ public final class SnapStartPriming {
         return "snap-start".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"));
     }
 
-    /** Runs {@code reads} against {@code adapter} when this is a snapshot init; returns the adapter. */
-    public static <T> T primed(T adapter, Consumer<T> reads) {
-        return primed(adapter, reads, isSnapshotInit());
+    /** Registers {@code prime} to run before the snapshot, when this is a snapshot init. */
+    public static void register(Runnable prime) {
+        if (isSnapshotInit()) {
+            register(prime, Core.getGlobalContext());
+        }
     }
 
-    static <T> T primed(T adapter, Consumer<T> reads, boolean snapshotInit) {
-        if (!snapshotInit) {
-            return adapter;
-        }
-        long start = System.nanoTime();
-        try {
-            reads.accept(adapter);
-            LOG.info("primed for SnapStart", Map.of("ms", (System.nanoTime() - start) / 1_000_000));
-        } catch (RuntimeException e) {
-            // Priming is an optimisation: a failed read (permissions, throttling) must not fail the deployment.
-            LOG.warn("priming for SnapStart failed; the first request will be slower",
-                    Map.of("errorType", e.getClass().getName(), "ms", (System.nanoTime() - start) / 1_000_000));
-        }
-        return adapter;
+    static synchronized Resource register(Runnable prime, Context<Resource> context) {
+        Resource resource = new Resource() {
+            @Override
+            public void beforeCheckpoint(Context<? extends Resource> ignored) {
+                prime.run();
+            }
+
+            @Override
+            public void afterRestore(Context<? extends Resource> ignored) {
+            }
+        };
+        REGISTERED.add(resource);
+        context.register(resource);
+        return resource;
     }
 }

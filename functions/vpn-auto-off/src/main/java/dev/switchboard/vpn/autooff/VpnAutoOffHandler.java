@@ -4,18 +4,24 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.core.audit.AuditLog;
+import dev.switchboard.core.aws.Priming;
+import dev.switchboard.core.aws.SnapStartPriming;
 import dev.switchboard.core.config.Env;
 import dev.switchboard.core.http.LambdaDispatcher;
 import dev.switchboard.core.http.LambdaIo;
 import dev.switchboard.core.http.SwitchboardException;
 import dev.switchboard.core.log.JsonLog;
+import dev.switchboard.vpn.CannedEc2;
 import dev.switchboard.vpn.ClientVpn;
 import dev.switchboard.vpn.Ec2ClientVpn;
 import dev.switchboard.vpn.VpnSettings;
 
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +39,7 @@ public final class VpnAutoOffHandler implements RequestStreamHandler {
     /** Lambda's constructor: real dependencies, built once per container. */
     public VpnAutoOffHandler() {
         this(Env.system());
+        SnapStartPriming.register(VpnAutoOffHandler::prime);
     }
 
     /** The same from a given configuration: the dev server runs the function in-process with one. */
@@ -42,6 +49,25 @@ public final class VpnAutoOffHandler implements RequestStreamHandler {
 
     VpnAutoOffHandler(VpnSettings settings, ClientVpn vpn, Clock clock, AuditLog audit) {
         this.service = new AutoOffService(settings, vpn, clock, audit);
+    }
+
+    /**
+     * Runs the scheduled events on a twin over canned EC2 answers (the VPN on, nobody connected since
+     * 2000: the idle check turns it off) without calling AWS; see {@link Priming}. SnapStart runs it
+     * before the snapshot; the build's training run records the class-data-sharing archive from it.
+     */
+    public static void prime() {
+        Priming.quietly("vpn-auto-off", () -> primingRun());
+    }
+
+    /** The priming requests' answers, in order (a test checks they took the real, successful paths). */
+    static List<String> primingRun() {
+        try (Ec2Client ec2 = Priming.client(Ec2Client.builder(), Priming.cannedHttp(CannedEc2.answers(true)))) {
+            VpnAutoOffHandler twin = new VpnAutoOffHandler(VpnSettings.from(Priming.environment()),
+                    new Ec2ClientVpn(ec2), Clock.systemUTC(), new AuditLog());
+            return Priming.run(twin, List.of(Priming.command("{\"mode\":\"idle\"}"),
+                    Priming.command("{\"mode\":\"force\",\"dryRun\":true}")));
+        }
     }
 
     @Override

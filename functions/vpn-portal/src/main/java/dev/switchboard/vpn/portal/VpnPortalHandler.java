@@ -3,6 +3,7 @@ package dev.switchboard.vpn.portal;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.switchboard.core.audit.AuditLog;
+import dev.switchboard.core.aws.Priming;
 import dev.switchboard.core.aws.SnapStartPriming;
 import dev.switchboard.core.config.Env;
 import dev.switchboard.core.config.IdentityConfig;
@@ -11,13 +12,18 @@ import dev.switchboard.core.http.LambdaIo;
 import dev.switchboard.core.identity.AdminEmails;
 import dev.switchboard.core.identity.AlbIdentityVerifier;
 import dev.switchboard.core.identity.IdentityVerifier;
+import dev.switchboard.core.identity.PrimingIdentity;
+import dev.switchboard.vpn.CannedEc2;
 import dev.switchboard.vpn.ClientVpn;
 import dev.switchboard.vpn.Ec2ClientVpn;
 import dev.switchboard.vpn.VpnSettings;
 
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The VPN portal function: the employee page behind the ALB and the direct commands. Everything is built
@@ -29,6 +35,7 @@ public final class VpnPortalHandler implements RequestStreamHandler {
 
     public VpnPortalHandler() {
         this(Env.system());
+        SnapStartPriming.register(VpnPortalHandler::prime);
     }
 
     /** The same from a given configuration: the dev server runs the function in-process with one. */
@@ -37,11 +44,7 @@ public final class VpnPortalHandler implements RequestStreamHandler {
     }
 
     private VpnPortalHandler(IdentityConfig identity, VpnSettings settings) {
-        this(new AlbIdentityVerifier(identity), identity.adminEmails(), settings,
-                SnapStartPriming.primed(Ec2ClientVpn.create(identity.region()), vpn -> {
-                    vpn.endpoint(settings.endpointId());
-                    vpn.associations(settings.endpointId());
-                }),
+        this(new AlbIdentityVerifier(identity), identity.adminEmails(), settings, Ec2ClientVpn.create(identity.region()),
                 Clock.systemUTC(), new AuditLog());
     }
 
@@ -49,6 +52,29 @@ public final class VpnPortalHandler implements RequestStreamHandler {
                      AuditLog audit) {
         VpnService service = new VpnService(settings, vpn, clock, audit);
         this.dispatcher = new LambdaDispatcher(verifier, new PortalRoutes(service, admins), new PortalCommands(service));
+    }
+
+    /**
+     * Runs what a first visitor's requests run, on a twin over canned EC2 answers and the priming
+     * identity (see {@link Priming}): the page in both languages (the VPN off, so turning on), the status
+     * refresh, the status command. Calls no AWS API. SnapStart runs it before the snapshot; the build's
+     * training run records the class-data-sharing archive from it.
+     */
+    public static void prime() {
+        Priming.quietly("vpn-portal", () -> primingRun());
+    }
+
+    /** The priming requests' answers, in order (a test checks they took the real, successful paths). */
+    static List<String> primingRun() {
+        Env env = Priming.environment();
+        IdentityConfig identity = IdentityConfig.from(env);
+        try (Ec2Client ec2 = Priming.client(Ec2Client.builder(), Priming.cannedHttp(CannedEc2.answers(false)))) {
+            VpnPortalHandler twin = new VpnPortalHandler(PrimingIdentity.verifier(identity), identity.adminEmails(),
+                    VpnSettings.from(env), new Ec2ClientVpn(ec2), Clock.systemUTC(), new AuditLog());
+            return Priming.run(twin, List.of(Priming.albEvent("GET", "/", "", "ja"),
+                    Priming.albEvent("GET", "/", "", "en-US"), Priming.albEvent("GET", "/status", "", "ja"),
+                    Priming.command("{\"action\":\"status\"}")));
+        }
     }
 
     @Override

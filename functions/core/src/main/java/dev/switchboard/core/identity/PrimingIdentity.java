@@ -1,0 +1,48 @@
+package dev.switchboard.core.identity;
+
+import dev.switchboard.core.config.IdentityConfig;
+
+import java.security.interfaces.ECPublicKey;
+import java.time.Clock;
+
+/**
+ * A fixed, throw-away ALB identity for warming the verification code without the network: a P-256
+ * public key and one token signed with its (discarded) private key, for a signer ARN in an account that
+ * cannot exist and an e-mail under {@code .invalid}. The token expires in 2100, so verifying it needs no
+ * clock trick and signing at start-up needs no random numbers. It is accepted only by the verifier
+ * {@link #verifier} builds, whose key source knows nothing but this key; production verifiers fetch keys
+ * for the configured {@code ALB_ARN} and never see it.
+ */
+public final class PrimingIdentity {
+
+    public static final String ALB_ARN =
+            "arn:aws:elasticloadbalancing:us-east-1:000000000000:loadbalancer/app/switchboard-priming/0000000000000000";
+    public static final String EMAIL = "priming@switchboard.invalid";
+    public static final String KID = "acdf68b2-5140-4820-b249-f574e55dd54b";
+    static final String PUBLIC_KEY_PEM = """
+            -----BEGIN PUBLIC KEY-----
+            MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEzMrleW2vpFcNcsmjuMGA2Y4Ur4by
+            mc6Ni0IsJPK5P43hfNHvTtlFHUCTzFDo/p3+W8pFnCYsDwYnVwnHj3PIOQ==
+            -----END PUBLIC KEY-----
+            """;
+    /** Signed as ALB signs: padded base64url header and payload, {@code exp} 4102444800 (2100-01-01). */
+    public static final String TOKEN = "eyJ0eXAiOiJKV1QiLCJraWQiOiJhY2RmNjhiMi01MTQwLTQ4MjAtYjI0OS1mNTc0ZTU1ZGQ1NGIiLCJhbGciOi"
+            + "JFUzI1NiIsInNpZ25lciI6ImFybjphd3M6ZWxhc3RpY2xvYWRiYWxhbmNpbmc6dXMtZWFzdC0xOjAwMDAwMDAwMDAwMDpsb2FkYmFsYW5jZXIvYX"
+            + "BwL3N3aXRjaGJvYXJkLXByaW1pbmcvMDAwMDAwMDAwMDAwMDAwMCIsImV4cCI6NDEwMjQ0NDgwMH0=.eyJzdWIiOiIwMDAwMDAwMC0wMDAwLTQwMD"
+            + "AtODAwMC0wMDAwMDAwMDAwMDAiLCJlbWFpbCI6InByaW1pbmdAc3dpdGNoYm9hcmQuaW52YWxpZCIsInVzZXJuYW1lIjoicHJpbWluZyIsImV4cC"
+            + "I6NDEwMjQ0NDgwMH0=.y0W73WBBMeZaNDpAfTZ0pOf6ubKzfq70lel_O0uyvraFZhHiqfr76UUrjEGXmiGrRkow_8TOdiGaIAg_HMmt-A==";
+
+    private PrimingIdentity() {
+    }
+
+    /** A verifier for {@code config} (whose ALB ARN must be {@link #ALB_ARN}) that knows only the priming key. */
+    public static AlbIdentityVerifier verifier(IdentityConfig config) {
+        ECPublicKey key = HttpAlbPublicKeys.parsePem(PUBLIC_KEY_PEM, "priming");
+        return new AlbIdentityVerifier(config, kid -> {
+            if (!KID.equals(kid)) {
+                throw new AlbKeyException(AlbKeyException.Reason.NOT_FOUND, "priming knows one key only");
+            }
+            return key;
+        }, Clock.systemUTC());
+    }
+}

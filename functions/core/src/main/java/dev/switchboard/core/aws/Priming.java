@@ -2,7 +2,6 @@ package dev.switchboard.core.aws;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.switchboard.core.config.Env;
-import dev.switchboard.core.identity.PrimingIdentity;
 import dev.switchboard.core.log.JsonLog;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -32,8 +31,8 @@ import java.util.function.Function;
 
 /**
  * What a function's priming is made of: a twin of the handler, wired to an SDK client whose HTTP client
- * answers from memory ({@link #cannedHttp}) and to a verifier that knows only {@link PrimingIdentity}'s
- * key, runs the requests a first visitor sends. It loads, links and runs the same code a first request
+ * answers from memory ({@link #cannedHttp}) and to a verifier that knows only the priming identity's
+ * key (core.identity.PrimingIdentity), runs the requests a first visitor sends. It loads, links and runs the same code a first request
  * does (SDK marshalling, SigV4 signing, XML/JSON unmarshalling, token verification, the page) and calls
  * nothing: no AWS API, no key endpoint, no credentials lookup. The twin and its client are dropped
  * afterwards, so nothing unique (credentials, connections, keys, random state) stays behind.
@@ -42,6 +41,12 @@ import java.util.function.Function;
  * training run that records the application class-data-sharing archive ({@link TrainingRun}).
  */
 public final class Priming {
+
+    /** The ALB the priming token names: in an account that cannot exist. */
+    public static final String ALB_ARN =
+            "arn:aws:elasticloadbalancing:us-east-1:000000000000:loadbalancer/app/switchboard-priming/0000000000000000";
+    /** The priming token's e-mail, an administrator in {@link #environment()}. */
+    public static final String EMAIL = "priming@switchboard.invalid";
 
     private static final JsonLog LOG = JsonLog.forClass(Priming.class);
 
@@ -66,9 +71,9 @@ public final class Priming {
     public static Env environment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AWS_REGION", "us-east-1");
-        env.put("ALB_ARN", PrimingIdentity.ALB_ARN);
+        env.put("ALB_ARN", ALB_ARN);
         env.put("ALB_PUBLIC_KEY_URL", "https://switchboard.invalid/keys");
-        env.put("ADMIN_EMAILS", PrimingIdentity.EMAIL);
+        env.put("ADMIN_EMAILS", EMAIL);
         env.put("CLIENT_VPN_ENDPOINT_ID", "cvpn-endpoint-00000000000000000");
         env.put("TARGET_SUBNET_IDS", "subnet-00000000000000001,subnet-00000000000000002");
         env.put("VPN_ROUTES", "10.0.0.0/16=subnet-00000000000000001");
@@ -123,25 +128,6 @@ public final class Priming {
                 .endpointOverride(URI.create("https://priming.switchboard.invalid"))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")))
                 .build();
-    }
-
-    /** An ALB event for {@code method path} from the priming identity, as a browser on the page sends it. */
-    public static InputStream albEvent(String method, String path, String formBody, String language) {
-        return albEvent(method, path, "", formBody, language);
-    }
-
-    /** The same with query parameters, given as JSON members ({@code "ip":"192.0.2.10"}). */
-    public static InputStream albEvent(String method, String path, String query, String formBody, String language) {
-        String event = "{\"requestContext\":{\"elb\":{\"targetGroupArn\":\"arn:aws:elasticloadbalancing:us-east-1:"
-                + "000000000000:targetgroup/switchboard-priming/0000000000000000\"}},"
-                + "\"httpMethod\":\"" + method + "\",\"path\":\"" + path + "\",\"queryStringParameters\":{" + query + "},"
-                + "\"headers\":{\"host\":\"switchboard.invalid\",\"accept-language\":\"" + language + "\","
-                + "\"sec-fetch-site\":\"" + (method.equals("GET") ? "none" : "same-origin") + "\","
-                + "\"origin\":\"https://switchboard.invalid\","
-                + "\"content-type\":\"application/x-www-form-urlencoded\","
-                + "\"x-amzn-oidc-data\":\"" + PrimingIdentity.TOKEN + "\",\"x-forwarded-for\":\"203.0.113.10\"},"
-                + "\"body\":\"" + formBody + "\",\"isBase64Encoded\":false}";
-        return new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A direct (non-ALB) command event. */

@@ -1,7 +1,11 @@
 package dev.switchboard.core.identity;
 
+import dev.switchboard.core.aws.Priming;
 import dev.switchboard.core.config.IdentityConfig;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 
@@ -15,9 +19,8 @@ import java.time.Clock;
  */
 public final class PrimingIdentity {
 
-    public static final String ALB_ARN =
-            "arn:aws:elasticloadbalancing:us-east-1:000000000000:loadbalancer/app/switchboard-priming/0000000000000000";
-    public static final String EMAIL = "priming@switchboard.invalid";
+    public static final String ALB_ARN = Priming.ALB_ARN;
+    public static final String EMAIL = Priming.EMAIL;
     public static final String KID = "acdf68b2-5140-4820-b249-f574e55dd54b";
     static final String PUBLIC_KEY_PEM = """
             -----BEGIN PUBLIC KEY-----
@@ -33,6 +36,25 @@ public final class PrimingIdentity {
             + "I6NDEwMjQ0NDgwMH0=.y0W73WBBMeZaNDpAfTZ0pOf6ubKzfq70lel_O0uyvraFZhHiqfr76UUrjEGXmiGrRkow_8TOdiGaIAg_HMmt-A==";
 
     private PrimingIdentity() {
+    }
+
+    /** An ALB event for {@code method path} from the priming identity, as a browser on the page sends it. */
+    public static InputStream albEvent(String method, String path, String formBody, String language) {
+        return albEvent(method, path, "", formBody, language);
+    }
+
+    /** The same with query parameters, given as JSON members ({@code "ip":"192.0.2.10"}). */
+    public static InputStream albEvent(String method, String path, String query, String formBody, String language) {
+        String event = "{\"requestContext\":{\"elb\":{\"targetGroupArn\":\"arn:aws:elasticloadbalancing:us-east-1:"
+                + "000000000000:targetgroup/switchboard-priming/0000000000000000\"}},"
+                + "\"httpMethod\":\"" + method + "\",\"path\":\"" + path + "\",\"queryStringParameters\":{" + query + "},"
+                + "\"headers\":{\"host\":\"switchboard.invalid\",\"accept-language\":\"" + language + "\","
+                + "\"sec-fetch-site\":\"" + (method.equals("GET") ? "none" : "same-origin") + "\","
+                + "\"origin\":\"https://switchboard.invalid\","
+                + "\"content-type\":\"application/x-www-form-urlencoded\","
+                + "\"x-amzn-oidc-data\":\"" + TOKEN + "\",\"x-forwarded-for\":\"203.0.113.10\"},"
+                + "\"body\":\"" + formBody + "\",\"isBase64Encoded\":false}";
+        return new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A verifier for {@code config} (whose ALB ARN must be {@link #ALB_ARN}) that knows only the priming key. */

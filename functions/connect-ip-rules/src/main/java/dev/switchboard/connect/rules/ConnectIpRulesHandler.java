@@ -65,8 +65,8 @@ public final class ConnectIpRulesHandler implements RequestStreamHandler {
         try (ConnectClient connect = Priming.client(ConnectClient.builder(), Priming.cannedHttp(ConnectIpRulesHandler::canned))) {
             ConnectIpRulesHandler twin = new ConnectIpRulesHandler(config,
                     PrimingIdentity.verifier(config.identity()), new ConnectAuthenticationProfiles(connect));
-            return Priming.run(twin, List.of(PrimingIdentity.albEvent("GET", "/connect", "", "ja"),
-                    PrimingIdentity.albEvent("GET", "/connect", "", "en-US"), PrimingIdentity.albEvent("GET", "/connect/check", "\"ip\":\"192.0.2.10\"", "", "ja"),
+            return Priming.run(twin, List.of(PrimingIdentity.albGet("/connect", "ja"),
+                    PrimingIdentity.albGet("/connect", "en-US"), PrimingIdentity.albGet("/connect/check", "\"ip\":\"192.0.2.10\"", "ja"),
                     Priming.command("{\"command\":\"show\"}")));
         }
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.core.aws;
 
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -34,14 +35,19 @@ public final class AwsClients {
 
     /** Configures a service client builder the Switchboard way and builds it. */
     public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, String region) {
+        return configure(builder, httpClient(), Region.of(region), DefaultCredentialsProvider.builder().build()).build();
+    }
+
+    /** The Switchboard configuration over a given HTTP client and credentials (priming's canned ones). */
+    static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
+            B builder, SdkHttpClient http, Region region, AwsCredentialsProvider credentials) {
         return builder
-                .httpClient(httpClient())
-                .region(Region.of(region))
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .httpClient(http)
+                .region(region)
+                .credentialsProvider(credentials)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT)
                         .apiCallTimeout(API_CALL_TIMEOUT)
-                        .build())
-                .build();
+                        .build());
     }
 }

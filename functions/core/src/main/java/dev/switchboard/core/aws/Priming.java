@@ -32,8 +32,8 @@ import java.util.function.Function;
 /**
  * What a function's priming is made of: a twin of the handler, wired to an SDK client whose HTTP client
  * answers from memory ({@link #cannedHttp}) and to a verifier that knows only the priming identity's
- * key (core.identity.PrimingIdentity), runs the requests a first visitor sends. It loads, links and runs the same code a first request
- * does (SDK marshalling, SigV4 signing, XML/JSON unmarshalling, token verification, the page) and calls
+ * key ({@code core.identity.PrimingIdentity}), runs the requests a first visitor sends. It loads, links
+ * and runs the same code a first request does (SDK marshalling, SigV4 signing, XML/JSON unmarshalling, token verification, the page) and calls
  * nothing: no AWS API, no key endpoint, no credentials lookup. The twin and its client are dropped
  * afterwards, so nothing unique (credentials, connections, keys, random state) stays behind.
  *
@@ -120,13 +120,11 @@ public final class Priming {
         };
     }
 
-    /** A service client built as {@link AwsClients#build} builds it, but over {@code http} with dummy keys. */
+    /** A service client configured as {@link AwsClients#build} configures it, but over {@code http} with dummy keys. */
     public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, SdkHttpClient http) {
-        return builder
-                .httpClient(http)
-                .region(Region.US_EAST_1)
+        return AwsClients.configure(builder, http, Region.US_EAST_1,
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")))
                 .endpointOverride(URI.create("https://priming.switchboard.invalid"))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")))
                 .build();
     }
 

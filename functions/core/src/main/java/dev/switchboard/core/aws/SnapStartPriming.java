@@ -35,7 +35,7 @@ public final class SnapStartPriming {
         }
     }
 
-    static synchronized Resource register(Runnable prime, Context<Resource> context) {
+    static synchronized void register(Runnable prime, Context<Resource> context) {
         Resource resource = new Resource() {
             @Override
             public void beforeCheckpoint(Context<? extends Resource> ignored) {
@@ -48,6 +48,5 @@ public final class SnapStartPriming {
         };
         REGISTERED.add(resource);
         context.register(resource);
-        return resource;
     }
 }

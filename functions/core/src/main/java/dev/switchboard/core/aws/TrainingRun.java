@@ -1,5 +1,7 @@
 package dev.switchboard.core.aws;
 
+import dev.switchboard.core.config.Env;
+
 import java.lang.reflect.Method;
 
 /**
@@ -16,7 +18,7 @@ public final class TrainingRun {
 
     public static void main(String[] args) throws Exception {
         Class<?> handler = Class.forName(args[0]);
-        handler.getConstructor(dev.switchboard.core.config.Env.class).newInstance(Priming.environment());
+        handler.getConstructor(Env.class).newInstance(Priming.environment());
         Method prime = handler.getMethod("prime");
         prime.invoke(null);
     }

@@ -19,8 +19,6 @@ import java.time.Clock;
  */
 public final class PrimingIdentity {
 
-    public static final String ALB_ARN = Priming.ALB_ARN;
-    public static final String EMAIL = Priming.EMAIL;
     public static final String KID = "acdf68b2-5140-4820-b249-f574e55dd54b";
     static final String PUBLIC_KEY_PEM = """
             -----BEGIN PUBLIC KEY-----
@@ -38,26 +36,23 @@ public final class PrimingIdentity {
     private PrimingIdentity() {
     }
 
-    /** An ALB event for {@code method path} from the priming identity, as a browser on the page sends it. */
-    public static InputStream albEvent(String method, String path, String formBody, String language) {
-        return albEvent(method, path, "", formBody, language);
+    /** An ALB {@code GET path} from the priming identity, typed into the address bar (no query). */
+    public static InputStream albGet(String path, String language) {
+        return albGet(path, "", language);
     }
 
     /** The same with query parameters, given as JSON members ({@code "ip":"192.0.2.10"}). */
-    public static InputStream albEvent(String method, String path, String query, String formBody, String language) {
+    public static InputStream albGet(String path, String query, String language) {
         String event = "{\"requestContext\":{\"elb\":{\"targetGroupArn\":\"arn:aws:elasticloadbalancing:us-east-1:"
                 + "000000000000:targetgroup/switchboard-priming/0000000000000000\"}},"
-                + "\"httpMethod\":\"" + method + "\",\"path\":\"" + path + "\",\"queryStringParameters\":{" + query + "},"
+                + "\"httpMethod\":\"GET\",\"path\":\"" + path + "\",\"queryStringParameters\":{" + query + "},"
                 + "\"headers\":{\"host\":\"switchboard.invalid\",\"accept-language\":\"" + language + "\","
-                + "\"sec-fetch-site\":\"" + (method.equals("GET") ? "none" : "same-origin") + "\","
-                + "\"origin\":\"https://switchboard.invalid\","
-                + "\"content-type\":\"application/x-www-form-urlencoded\","
-                + "\"x-amzn-oidc-data\":\"" + TOKEN + "\",\"x-forwarded-for\":\"203.0.113.10\"},"
-                + "\"body\":\"" + formBody + "\",\"isBase64Encoded\":false}";
+                + "\"sec-fetch-site\":\"none\",\"x-amzn-oidc-data\":\"" + TOKEN + "\",\"x-forwarded-for\":\"203.0.113.10\"},"
+                + "\"body\":\"\",\"isBase64Encoded\":false}";
         return new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A verifier for {@code config} (whose ALB ARN must be {@link #ALB_ARN}) that knows only the priming key. */
+    /** A verifier for {@code config} (whose ALB ARN must be {@link Priming#ALB_ARN}) that knows only the priming key. */
     public static AlbIdentityVerifier verifier(IdentityConfig config) {
         ECPublicKey key = HttpAlbPublicKeys.parsePem(PUBLIC_KEY_PEM, "priming");
         return new AlbIdentityVerifier(config, kid -> {

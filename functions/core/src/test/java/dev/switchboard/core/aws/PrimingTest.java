@@ -31,14 +31,14 @@ class PrimingTest {
         Employee who = PrimingIdentity.verifier(CONFIG).verify(Map.of(
                 "x-amzn-oidc-data", PrimingIdentity.TOKEN, "x-forwarded-for", "203.0.113.10"));
 
-        assertThat(who.email()).isEqualTo(PrimingIdentity.EMAIL);
+        assertThat(who.email()).isEqualTo(Priming.EMAIL);
         assertThat(CONFIG.adminEmails().isAdmin(who)).isTrue();
     }
 
     @Test
     void primingVerifier_refusesATokenFromAnyOtherKey() {
         // Same signer ARN, another key: the priming verifier knows one key id only.
-        String forged = new AlbTokenSigner(PrimingIdentity.ALB_ARN, null, null).sign("s", "x@example.com", "x");
+        String forged = new AlbTokenSigner(Priming.ALB_ARN, null, null).sign("s", "x@example.com", "x");
 
         AlbIdentityVerifier verifier = PrimingIdentity.verifier(CONFIG);
         assertThatThrownBy(() -> verifier.verify(Map.of("x-amzn-oidc-data", forged, "x-forwarded-for", "203.0.113.10")))

@@ -71,8 +71,8 @@ public final class VpnPortalHandler implements RequestStreamHandler {
         try (Ec2Client ec2 = Priming.client(Ec2Client.builder(), Priming.cannedHttp(CannedEc2.answers(false)))) {
             VpnPortalHandler twin = new VpnPortalHandler(PrimingIdentity.verifier(identity), identity.adminEmails(),
                     VpnSettings.from(env), new Ec2ClientVpn(ec2), Clock.systemUTC(), new AuditLog());
-            return Priming.run(twin, List.of(PrimingIdentity.albEvent("GET", "/", "", "ja"),
-                    PrimingIdentity.albEvent("GET", "/", "", "en-US"), PrimingIdentity.albEvent("GET", "/status", "", "ja"),
+            return Priming.run(twin, List.of(PrimingIdentity.albGet("/", "ja"),
+                    PrimingIdentity.albGet("/", "en-US"), PrimingIdentity.albGet("/status", "ja"),
                     Priming.command("{\"action\":\"status\"}")));
         }
     }

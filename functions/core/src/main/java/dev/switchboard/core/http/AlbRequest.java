@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A view over an ALB → Lambda request event. Header names are lower-cased (ALB already sends them so,
@@ -151,42 +153,65 @@ public final class AlbRequest {
     }
 
     /**
-     * Whether a state-changing request came from one of our own pages (Fetch Metadata plus an Origin
-     * check): {@code Sec-Fetch-Site} must be {@code same-origin} or absent (scripts and old browsers send
-     * none, and carry no session cookie), and an {@code Origin}, when sent, must name our {@code Host}
-     * (default ports ignored; {@code Origin: null} never matches).
+     * Whether a state-changing request came from one of our own pages. The check and our
+     * {@code Referrer-Policy: same-origin} (see {@link AlbResponse}) are chosen together: under that policy the
+     * Fetch standard has a browser send the real {@code Origin} on a same-origin form POST and {@code Origin: null}
+     * on a cross-origin one. (Under {@code no-referrer}, which we used before, every form POST says {@code null},
+     * so no real browser could ever pass.)
+     * <ol>
+     *   <li>{@code Sec-Fetch-Site}, which every current browser sends, must be {@code same-origin} when present.</li>
+     *   <li>{@code Origin}, when present, must be our whole origin: the scheme ALB forwards in
+     *       {@code X-Forwarded-Proto} (its listener's; https when absent), the {@code Host}, and the port, with
+     *       the scheme's default port left out as browsers serialise it. {@code null} (sandboxed frames,
+     *       cross-origin redirects) never matches, nor does userinfo, a path, another scheme or another port.</li>
+     *   <li>With neither header the caller is not a browser (curl, a script): it only gets this far with the
+     *       person's own ALB session cookie, so it acts for that person.</li>
+     * </ol>
      */
     public boolean isFromOwnPage() {
-        String site = header("sec-fetch-site").orElse("same-origin").trim().toLowerCase(Locale.ROOT);
-        if (!site.equals("same-origin")) {
+        Optional<String> site = header("sec-fetch-site");
+        if (site.isPresent() && !site.get().trim().equalsIgnoreCase("same-origin")) {
             return false;
         }
         Optional<String> origin = header("origin");
-        return origin.isEmpty() || originAuthority(origin.get().trim())
-                .map(o -> o.equalsIgnoreCase(withoutDefaultPort(header("host").orElse("").trim(), null)))
-                .orElse(false);
+        if (origin.isEmpty()) {
+            return true;
+        }
+        String scheme = header("x-forwarded-proto").orElse("https").trim();
+        Optional<String> ours = canonicalOrigin(scheme + "://" + header("host").orElse("").trim());
+        Optional<String> theirs = canonicalOrigin(origin.get().trim());
+        return ours.isPresent() && ours.equals(theirs);
     }
 
-    private static Optional<String> originAuthority(String origin) {
-        try {
-            java.net.URI uri = new java.net.URI(origin);
-            if (uri.getHost() == null) {
-                return Optional.empty();
-            }
-            return Optional.of(withoutDefaultPort(uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()),
-                    uri.getScheme()));
-        } catch (java.net.URISyntaxException e) {
+    /** An ASCII host name, IPv4 address or bracketed IPv6 address, and a port: nothing else is in an origin. */
+    private static final Pattern ORIGIN = Pattern.compile(
+            "((?i:https?))://([A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}\\])(?::([0-9]{1,5}))?");
+
+    /**
+     * {@code scheme://host[:port]} as browsers serialise an origin (ASCII lower case, the default port left
+     * out), or empty for anything else: {@code null}, userinfo, a path, a query, a non-web scheme.
+     */
+    static Optional<String> canonicalOrigin(String text) {
+        Matcher m = ORIGIN.matcher(text);
+        if (!m.matches()) {
             return Optional.empty();
         }
+        String scheme = asciiLower(m.group(1));
+        String host = asciiLower(m.group(2));
+        String port = m.group(3);
+        boolean defaultPort = port == null || (scheme.equals("https") && port.equals("443"))
+                || (scheme.equals("http") && port.equals("80"));
+        return Optional.of(scheme + "://" + host + (defaultPort ? "" : ":" + Integer.parseInt(port)));
     }
 
-    private static String withoutDefaultPort(String authority, String scheme) {
-        boolean https = scheme == null || scheme.equalsIgnoreCase("https");
-        boolean http = scheme == null || scheme.equalsIgnoreCase("http");
-        if ((https && authority.endsWith(":443")) || (http && authority.endsWith(":80"))) {
-            return authority.substring(0, authority.lastIndexOf(':'));
+    /** Lower case for ASCII letters only; Unicode case mapping (U+212A KELVIN SIGN → k) has no place in a check. */
+    private static String asciiLower(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
         }
-        return authority;
+        return out.toString();
     }
 
     /**

@@ -17,14 +17,28 @@ public record AlbResponse(int statusCode, String statusDescription, Map<String, 
         headers = Map.copyOf(headers);
     }
 
-    /** Headers every response carries: nothing is cached, sniffed, framed or leaked through Referer. */
+    /** One year: browsers remember to use HTTPS only; long enough to matter, renewed by every response. */
+    static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000";
+
+    /**
+     * Headers every response carries: nothing is cached, sniffed or framed.
+     * <ul>
+     *   <li>{@code Referrer-Policy: same-origin}: no Referer leaves for another site, and the browser still sends
+     *       our real {@code Origin} on our own form posts, which {@link AlbRequest#isFromOwnPage()} requires
+     *       ({@code no-referrer} makes every form post say {@code Origin: null}).</li>
+     *   <li>{@code Strict-Transport-Security}: the ALB's listener cannot add it, so we do. Without
+     *       {@code includeSubDomains}: the host name may sit under a company domain whose other hosts are not
+     *       ours to force onto HTTPS. Browsers ignore it over plain HTTP (the dev server).</li>
+     * </ul>
+     */
     static Map<String, String> baseHeaders(String contentType) {
         Map<String, String> h = new LinkedHashMap<>();
         h.put("content-type", contentType);
         h.put("cache-control", "no-store");
         h.put("x-content-type-options", "nosniff");
-        h.put("referrer-policy", "no-referrer");
+        h.put("referrer-policy", "same-origin");
         h.put("x-frame-options", "DENY");
+        h.put("strict-transport-security", STRICT_TRANSPORT_SECURITY);
         return h;
     }
 

@@ -102,21 +102,61 @@ class AlbRequestTest {
         assertThat(AlbRequest.from(AlbEvents.post("/on").toJson()).isFromOwnPage()).isTrue();
         assertThat(AlbRequest.from(AlbEvents.post("/on").header("origin", "https://vpn.example.com:443").toJson())
                 .isFromOwnPage()).isTrue();
-        assertThat(AlbRequest.from(AlbEvents.post("/on").header("host", "localhost:8080")
-                .header("origin", "http://localhost:8080").toJson()).isFromOwnPage()).isTrue();
+        assertThat(AlbRequest.from(AlbEvents.post("/on").header("origin", "https://VPN.Example.COM").toJson())
+                .isFromOwnPage()).isTrue();
     }
 
     @Test
-    void isFromOwnPage_otherSiteOrForeignOrigin_isFalse() {
-        for (String site : java.util.List.of("cross-site", "same-site", "none")) {
-            assertThat(AlbRequest.from(AlbEvents.post("/on").header("sec-fetch-site", site).toJson()).isFromOwnPage())
-                    .as(site).isFalse();
+    void isFromOwnPage_plainHttpListener_matchesHttpOriginWithPort() {
+        // The dev server (and an HTTP listener) forwards x-forwarded-proto: http.
+        assertThat(AlbRequest.from(AlbEvents.post("/on").header("host", "localhost:8080")
+                .header("x-forwarded-proto", "http").header("sec-fetch-site", "same-origin")
+                .header("origin", "http://localhost:8080").toJson()).isFromOwnPage()).isTrue();
+        assertThat(AlbRequest.from(AlbEvents.post("/on").header("host", "localhost:8080")
+                .header("x-forwarded-proto", "http").header("origin", "https://localhost:8080").toJson())
+                .isFromOwnPage()).as("https origin on an http listener").isFalse();
+    }
+
+    @Test
+    void isFromOwnPage_fetchMetadataNotSameOrigin_isFalseEvenWithOurOrigin() {
+        for (String site : java.util.List.of("cross-site", "same-site", "none", "", "same-origin, cross-site")) {
+            assertThat(AlbRequest.from(AlbEvents.post("/on").header("sec-fetch-site", site)
+                    .header("origin", "https://vpn.example.com").toJson()).isFromOwnPage()).as(site).isFalse();
         }
-        for (String origin : java.util.List.of("https://evil.example", "null", "https://vpn.example.com.evil.example",
-                "http://vpn.example.com:8443", "not a url")) {
+    }
+
+    @Test
+    void isFromOwnPage_sandboxedFrameOrigin_null_isFalse() {
+        // A sandboxed iframe (no allow-same-origin) posts with an opaque origin: Origin: null.
+        assertThat(AlbRequest.from(AlbEvents.post("/on").header("origin", "null").toJson()).isFromOwnPage()).isFalse();
+        assertThat(AlbRequest.from(AlbEvents.post("/on").header("sec-fetch-site", "cross-site")
+                .header("origin", "null").toJson()).isFromOwnPage()).isFalse();
+        assertThat(AlbRequest.from(AlbEvents.post("/on").header("sec-fetch-site", "same-origin")
+                .header("origin", "null").toJson()).isFromOwnPage()).isFalse();
+    }
+
+    @Test
+    void isFromOwnPage_otherOriginsAndLookAlikes_isFalse() {
+        for (String origin : java.util.List.of("https://evil.example", "https://vpn.example.com.evil.example",
+                "http://vpn.example.com", "https://vpn.example.com:8443", "https://x@vpn.example.com",
+                "https://vpn.example.com@evil.example", "https://vpn.example.com/", "https://vpn.example.com/on",
+                "https://vpn.example.com?x", "ftp://vpn.example.com", "https://vpn.example.co\u212a",
+                "https://vpn.example.com:0443x", "https://vpn.example.com:", "not a url", "")) {
             assertThat(AlbRequest.from(AlbEvents.post("/on").header("origin", origin).toJson()).isFromOwnPage())
                     .as(origin).isFalse();
+            assertThat(AlbRequest.from(AlbEvents.post("/on").header("sec-fetch-site", "same-origin")
+                    .header("origin", origin).toJson()).isFromOwnPage()).as("same-origin + " + origin).isFalse();
         }
+    }
+
+    @Test
+    void canonicalOrigin_browserSerialisation_defaultPortDroppedAndAsciiLowerCase() {
+        assertThat(AlbRequest.canonicalOrigin("HTTPS://Vpn.Example.com:443")).contains("https://vpn.example.com");
+        assertThat(AlbRequest.canonicalOrigin("http://localhost:80")).contains("http://localhost");
+        assertThat(AlbRequest.canonicalOrigin("http://localhost:8080")).contains("http://localhost:8080");
+        assertThat(AlbRequest.canonicalOrigin("https://[::1]:8443")).contains("https://[::1]:8443");
+        assertThat(AlbRequest.canonicalOrigin("https://\u212aelvin.example")).isEmpty();
+        assertThat(AlbRequest.canonicalOrigin("null")).isEmpty();
     }
 
     @Test

@@ -23,7 +23,8 @@ class HtmlPageTest {
         assertThat(response.headers())
                 .containsEntry("x-content-type-options", "nosniff")
                 .containsEntry("cache-control", "no-store")
-                .containsEntry("referrer-policy", "no-referrer")
+                .containsEntry("referrer-policy", "same-origin")
+                .containsEntry("strict-transport-security", "max-age=31536000")
                 .containsKey("content-security-policy");
         String csp = response.headers().get("content-security-policy");
         assertThat(csp).contains("frame-ancestors 'none'").contains("default-src 'none'")

@@ -1,0 +1,30 @@
+package dev.switchboard.core.http;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AlbResponseTest {
+
+    @Test
+    void everyResponseKind_carriesHstsAndSameOriginReferrerPolicy() {
+        List<AlbResponse> responses = List.of(
+                AlbResponse.json(200, Map.of("ok", true)),
+                AlbResponse.json(503, Map.of("error", "x")),
+                AlbResponse.html(403, "<p>no</p>", "default-src 'none'"),
+                AlbResponse.seeOther("/view"),
+                HtmlPage.of(Lang.EN, "t", "").render(200),
+                ErrorResponses.render(SwitchboardException.forbidden("no"), false, Lang.JA),
+                ErrorResponses.render(SwitchboardException.forbidden("no"), true, Lang.EN),
+                AlbResponse.json(200, Map.of()).withHeader("x-extra", "1"));
+
+        for (AlbResponse response : responses) {
+            assertThat(response.headers()).as(response.statusDescription())
+                    .containsEntry("strict-transport-security", "max-age=31536000")
+                    .containsEntry("referrer-policy", "same-origin");
+        }
+    }
+}

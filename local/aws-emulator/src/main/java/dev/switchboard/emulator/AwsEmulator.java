@@ -58,6 +58,9 @@ public final class AwsEmulator implements AutoCloseable {
 
     private static final Pattern CREDENTIAL_REGION = Pattern.compile("Credential=[^/]+/\\d{8}/([a-z0-9-]+)/");
 
+    /** When the current thread began writing its answer; read by the call log. */
+    private static final ThreadLocal<Long> ANSWERED = ThreadLocal.withInitial(System::nanoTime);
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final EmulatorState state = new EmulatorState();
@@ -216,6 +219,16 @@ public final class AwsEmulator implements AutoCloseable {
         return state.calls();
     }
 
+    /** Every answered service call with its timing; see {@link ServiceCall#sequentialRoundTrips}. */
+    public List<ServiceCall> callLog() {
+        return state.callLog();
+    }
+
+    /** Association subnet-time billed so far; see {@link EmulatorState#billedAssociationTime}. */
+    public Duration billedAssociationTime(String endpointId) {
+        return state.billedAssociationTime(endpointId);
+    }
+
     public void reset() {
         state.reset();
     }
@@ -310,7 +323,16 @@ public final class AwsEmulator implements AutoCloseable {
                     "The request must contain either a valid (registered) AWS access key ID or X.509 certificate."));
             return;
         }
-        Fault fault = state.recordCall("ec2", action);
+        long received = System.nanoTime();
+        ANSWERED.set(received);
+        try {
+            answerEc2(ex, action, params, state.recordCall("ec2", action));
+        } finally {
+            state.callAnswered("ec2", action, received, ANSWERED.get());
+        }
+    }
+
+    private void answerEc2(HttpExchange ex, String action, Map<String, String> params, Fault fault) throws IOException {
         if (fault != null) {
             switch (fault.kind()) {
                 case THROTTLE -> {
@@ -352,7 +374,17 @@ public final class AwsEmulator implements AutoCloseable {
             sendConnect(ex, ConnectApi.error(403, "MissingAuthenticationTokenException", "Missing Authentication Token"));
             return;
         }
-        Fault fault = state.recordCall("connect", op);
+        long received = System.nanoTime();
+        ANSWERED.set(received);
+        try {
+            answerConnect(ex, method, path, body, op, state.recordCall("connect", op));
+        } finally {
+            state.callAnswered("connect", op, received, ANSWERED.get());
+        }
+    }
+
+    private void answerConnect(HttpExchange ex, String method, String path, byte[] body, String op, Fault fault)
+            throws IOException {
         if (fault != null) {
             switch (fault.kind()) {
                 case THROTTLE -> {
@@ -378,6 +410,8 @@ public final class AwsEmulator implements AutoCloseable {
     }
 
     private static void send(HttpExchange ex, int status, String contentType, byte[] body, String errorType) throws IOException {
+        // Stamped before the first byte goes out: the caller cannot have its answer (and send its next call) earlier.
+        ANSWERED.set(System.nanoTime());
         ex.getResponseHeaders().set("Content-Type", contentType);
         ex.getResponseHeaders().set("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
         if (errorType != null) {

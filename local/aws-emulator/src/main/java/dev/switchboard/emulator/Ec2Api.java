@@ -254,6 +254,7 @@ final class Ec2Api {
         a.vpcId = s.vpcId;
         a.availabilityZone = s.availabilityZone;
         a.status = "associating";
+        a.since = state.now();
         a.dueAt = state.now().plus(state.associationDelay);
         a.willFail = state.failNextAssociation.remove(subnetId);
         a.clientToken = token;

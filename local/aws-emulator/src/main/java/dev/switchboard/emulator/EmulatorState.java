@@ -58,6 +58,7 @@ public final class EmulatorState {
     // ---- control ----
     final List<FaultSlot> faults = new ArrayList<>();
     final List<String> calls = new ArrayList<>();
+    final List<ServiceCall> timedCalls = new ArrayList<>();
 
     static final class Endpoint {
         String id;
@@ -70,6 +71,8 @@ public final class EmulatorState {
         final List<Association> associations = new ArrayList<>();
         final List<Route> routes = new ArrayList<>();
         final List<Connection> connections = new ArrayList<>();
+        /** Subnet-time of associations that no longer occupy a subnet (see {@link #billedAssociationTime}). */
+        Duration billedClosed = Duration.ZERO;
 
         String status() {
             for (Association a : associations) {
@@ -97,6 +100,7 @@ public final class EmulatorState {
         String status; // associating, associated, association-failed, disassociating
         String message;
         Instant dueAt; // when the current transitional state completes
+        Instant since; // when AssociateClientVpnTargetNetwork created it
         boolean willFail;
         String clientToken;
 
@@ -186,6 +190,7 @@ public final class EmulatorState {
                 Association a = it.next();
                 if (a.status.equals("associating") && !now.isBefore(a.dueAt)) {
                     if (a.willFail) {
+                        e.billedClosed = e.billedClosed.plus(Duration.between(a.since, a.dueAt));
                         a.status = "association-failed";
                         a.message = "Failed to associate the target network " + a.subnetId;
                     } else {
@@ -201,6 +206,7 @@ public final class EmulatorState {
                     }
                     a.dueAt = null;
                 } else if (a.status.equals("disassociating") && !now.isBefore(a.dueAt)) {
+                    e.billedClosed = e.billedClosed.plus(Duration.between(a.since, a.dueAt));
                     it.remove();
                     removedAny = true;
                     e.routes.removeIf(r -> Objects.equals(r.targetSubnet, a.subnetId));
@@ -350,6 +356,34 @@ public final class EmulatorState {
         return List.copyOf(calls);
     }
 
+    /** Every answered service call with when it was received and answered, in the order they were received. */
+    public synchronized List<ServiceCall> callLog() {
+        List<ServiceCall> out = new ArrayList<>(timedCalls);
+        out.sort(java.util.Comparator.comparingLong(ServiceCall::receivedNanos));
+        return List.copyOf(out);
+    }
+
+    synchronized void callAnswered(String service, String action, long receivedNanos, long answeredNanos) {
+        timedCalls.add(new ServiceCall(service, action, receivedNanos, answeredNanos));
+    }
+
+    /**
+     * Subnet-time the endpoint has been billed for since it was seeded, as Client VPN bills it: every
+     * association from the AssociateClientVpnTargetNetwork call until its disassociation completes (or its
+     * association fails), per subnet. Simulations read it as the ground truth of association-hours.
+     */
+    public synchronized Duration billedAssociationTime(String endpointId) {
+        Endpoint e = requireEndpoint(endpointId);
+        tick();
+        Duration total = e.billedClosed;
+        for (Association a : e.associations) {
+            if (a.occupiesSubnet()) {
+                total = total.plus(Duration.between(a.since, now()));
+            }
+        }
+        return total;
+    }
+
     public void advanceClock(Duration d) {
         synchronized (this) {
             clock.advance(d);
@@ -365,6 +399,7 @@ public final class EmulatorState {
         instances.clear();
         faults.clear();
         calls.clear();
+        timedCalls.clear();
         associationDelay = DEFAULT_ASSOCIATION_DELAY;
         disassociationDelay = DEFAULT_DISASSOCIATION_DELAY;
         routeDelay = DEFAULT_ROUTE_DELAY;

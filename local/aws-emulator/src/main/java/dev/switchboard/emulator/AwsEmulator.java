@@ -224,6 +224,14 @@ public final class AwsEmulator implements AutoCloseable {
         return state.callLog();
     }
 
+    /**
+     * Delays every service call's answer by {@code d} (on top of any fault), so that calls a caller makes one
+     * after another add up as they do over a real network, and calls it makes in parallel overlap.
+     */
+    public void setLatency(Duration d) {
+        state.setLatency(d);
+    }
+
     /** Association subnet-time billed so far; see {@link EmulatorState#billedAssociationTime}. */
     public Duration billedAssociationTime(String endpointId) {
         return state.billedAssociationTime(endpointId);
@@ -333,6 +341,7 @@ public final class AwsEmulator implements AutoCloseable {
     }
 
     private void answerEc2(HttpExchange ex, String action, Map<String, String> params, Fault fault) throws IOException {
+        sleep(state.latency());
         if (fault != null) {
             switch (fault.kind()) {
                 case THROTTLE -> {
@@ -385,6 +394,7 @@ public final class AwsEmulator implements AutoCloseable {
 
     private void answerConnect(HttpExchange ex, String method, String path, byte[] body, String op, Fault fault)
             throws IOException {
+        sleep(state.latency());
         if (fault != null) {
             switch (fault.kind()) {
                 case THROTTLE -> {
@@ -426,6 +436,9 @@ public final class AwsEmulator implements AutoCloseable {
     }
 
     private static void sleep(Duration d) {
+        if (d.isZero()) {
+            return;
+        }
         try {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
@@ -484,6 +497,9 @@ public final class AwsEmulator implements AutoCloseable {
                     if (in.has("routeDelaySeconds")) {
                         state.setRouteDelay(Duration.ofSeconds(in.get("routeDelaySeconds").asLong()));
                     }
+                    if (in.has("latencyMillis")) {
+                        state.setLatency(Duration.ofMillis(in.get("latencyMillis").asLong()));
+                    }
                 }
                 case "POST /fail-next-association" -> state.failNextAssociation(req(in, "subnetId"));
                 case "POST /faults" -> {
@@ -498,6 +514,13 @@ public final class AwsEmulator implements AutoCloseable {
                 case "GET /calls" -> {
                     ArrayNode a = out.putArray("calls");
                     state.calls().forEach(a::add);
+                    List<ServiceCall> log = state.callLog();
+                    long origin = log.isEmpty() ? 0 : log.get(0).receivedNanos();
+                    ArrayNode timed = out.putArray("timed");
+                    log.forEach(c -> timed.addObject().put("service", c.service()).put("action", c.action())
+                            .put("receivedMs", (c.receivedNanos() - origin) / 1e6)
+                            .put("answeredMs", (c.answeredNanos() - origin) / 1e6));
+                    out.put("sequentialRoundTrips", ServiceCall.sequentialRoundTrips(log));
                 }
                 default -> {
                     out.put("error", "unknown control path " + method + " /_emulator" + path);
@@ -537,6 +560,7 @@ public final class AwsEmulator implements AutoCloseable {
             root.put("now", state.now().toString());
             root.put("associationDelaySeconds", state.associationDelay.toMillis() / 1000.0);
             root.put("disassociationDelaySeconds", state.disassociationDelay.toMillis() / 1000.0);
+            root.put("latencyMillis", state.latency.toMillis());
             ArrayNode eps = root.putArray("endpoints");
             for (Endpoint e : state.endpoints.values()) {
                 ObjectNode n = eps.addObject();

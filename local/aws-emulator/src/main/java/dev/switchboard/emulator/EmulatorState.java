@@ -59,6 +59,8 @@ public final class EmulatorState {
     final List<FaultSlot> faults = new ArrayList<>();
     final List<String> calls = new ArrayList<>();
     final List<ServiceCall> timedCalls = new ArrayList<>();
+    /** Added to every service call before it answers, as a network and AWS would (zero by default). */
+    Duration latency = Duration.ZERO;
 
     static final class Endpoint {
         String id;
@@ -363,6 +365,15 @@ public final class EmulatorState {
         return List.copyOf(out);
     }
 
+    /** Delays every service call's answer by {@code d} (the control surface's {@code latencyMillis}). */
+    public synchronized void setLatency(Duration d) {
+        latency = nonNegative(d);
+    }
+
+    public synchronized Duration latency() {
+        return latency;
+    }
+
     synchronized void callAnswered(String service, String action, long receivedNanos, long answeredNanos) {
         timedCalls.add(new ServiceCall(service, action, receivedNanos, answeredNanos));
     }
@@ -400,6 +411,7 @@ public final class EmulatorState {
         faults.clear();
         calls.clear();
         timedCalls.clear();
+        latency = Duration.ZERO;
         associationDelay = DEFAULT_ASSOCIATION_DELAY;
         disassociationDelay = DEFAULT_DISASSOCIATION_DELAY;
         routeDelay = DEFAULT_ROUTE_DELAY;

@@ -46,7 +46,7 @@ public final class ConnectIpRulesHandler implements RequestStreamHandler {
         ConnectIpRulesService service = new ConnectIpRulesService(profiles, config.instanceId(),
                 config.configuredProfileId().orElse(null), new AuditLog());
         this.dispatcher = new LambdaDispatcher(identity, new ConnectRoutes(service, config.identity().adminEmails()),
-                new ConnectCommands(service));
+                new ConnectCommands(service), ConnectRoutes.PAGE);
     }
 
     /**

@@ -26,6 +26,8 @@ import java.util.Optional;
  */
 final class ConnectRoutes implements LambdaDispatcher.Routes {
 
+    /** The rules page: read-only on GET, where error pages lead. */
+    static final String PAGE = "/connect";
     private static final JsonLog LOG = JsonLog.forClass(ConnectRoutes.class);
 
     private final ConnectIpRulesService service;

@@ -1,5 +1,6 @@
 package dev.switchboard.core.http;
 
+import dev.switchboard.core.text.CoreErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URLDecoder;
@@ -66,16 +67,16 @@ public final class AlbRequest {
         // Base64 inflates by 4/3: check the encoded length first so a huge body is never decoded.
         long limit = base64 ? (MAX_BODY_BYTES + 2L) / 3 * 4 + 4 : MAX_BODY_BYTES;
         if (rawBody.length() > limit) {
-            throw SwitchboardException.payloadTooLarge("The request is too large.");
+            throw new SwitchboardException(CoreErrors.PAYLOAD_TOO_LARGE);
         }
         byte[] body;
         try {
             body = base64 ? Base64.getMimeDecoder().decode(rawBody) : rawBody.getBytes(StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw SwitchboardException.badRequest("malformed_body", "The request body could not be read.");
+            throw new SwitchboardException(CoreErrors.MALFORMED_BODY);
         }
         if (body.length > MAX_BODY_BYTES) {
-            throw SwitchboardException.payloadTooLarge("The request is too large.");
+            throw new SwitchboardException(CoreErrors.PAYLOAD_TOO_LARGE);
         }
         return new AlbRequest(method, path, Map.copyOf(headers), Map.copyOf(query), body);
     }
@@ -84,7 +85,7 @@ public final class AlbRequest {
         try {
             return URLDecoder.decode(value, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw SwitchboardException.badRequest("malformed_query", "The address contains a malformed parameter.");
+            throw new SwitchboardException(CoreErrors.MALFORMED_QUERY);
         }
     }
 

@@ -1,58 +1,91 @@
 package dev.switchboard.core.http;
 
+import dev.switchboard.core.text.CoreErrors;
+import dev.switchboard.core.text.CoreText;
+import dev.switchboard.core.text.Message;
+import dev.switchboard.core.text.Problem;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Turns a {@link SwitchboardException} into what the user sees: JSON for scripts, a page for people. */
+/**
+ * The edge's one mapping from a {@link SwitchboardException} to what the caller sees: the HTTP status from the
+ * error's {@link Problem}, the text from the catalog in the reader's language (JSON too: a script that sends
+ * {@code Accept-Language: ja} reads Japanese; the {@code error} code is the same in every language), a page for
+ * people and JSON for scripts.
+ */
 public final class ErrorResponses {
-
-    /**
-     * Japanese for the messages the shared layers raise (identity, request plumbing, the EC2 adapter); the
-     * functions' own messages are already written in the page's language. JSON answers keep the English.
-     */
-    private static final Map<String, String> JAPANESE = Map.of(
-            "unauthenticated", "サインインを確認できませんでした。ページを再読み込みして、もう一度サインインしてください。",
-            "identity_keys_unavailable", "現在サインインを確認できません。1 分ほどしてから再度お試しください。",
-            "payload_too_large", "リクエストが大きすぎます。",
-            "malformed_body", "リクエストの本文を読み取れませんでした。",
-            "malformed_query", "アドレスに不正なパラメーターが含まれています。",
-            "vpn_unavailable", "VPN サービスが混み合っています。1 分ほどしてから再度お試しください。",
-            "vpn_misconfigured", "VPN の設定に問題があります。IT 担当者に連絡してください。");
 
     private ErrorResponses() {
     }
 
-    public static AlbResponse render(SwitchboardException error, boolean json, Lang lang) {
-        if (json) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", error.code());
-            body.put("message", error.userMessage());
-            return AlbResponse.json(error.status(), body);
-        }
-        String title = switch (error.status()) {
-            case 400 -> lang.pick("That request could not be used", "リクエストを処理できません");
-            case 401 -> lang.pick("Please sign in again", "もう一度サインインしてください");
-            case 403 -> lang.pick("Not allowed", "権限がありません");
-            case 404 -> lang.pick("Not found", "見つかりません");
-            case 409 -> lang.pick("Someone else changed this", "他の人が変更しました");
-            case 413 -> lang.pick("The request is too large", "リクエストが大きすぎます");
-            case 503 -> lang.pick("Temporarily unavailable — try again in a minute",
-                    "一時的に利用できません。1 分ほどしてから再度お試しください");
-            default -> error.status() >= 500
-                    ? lang.pick("Switchboard is misconfigured — please tell IT", "設定に問題があります。IT 担当者に連絡してください")
-                    : lang.pick("Something went wrong", "問題が発生しました");
+    /** The HTTP status of each kind of problem: here and nowhere else. */
+    public static int status(Problem problem) {
+        return switch (problem) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case METHOD_NOT_ALLOWED -> 405;
+            case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
+            case UNAVAILABLE -> 503;
+            case MISCONFIGURED, INTERNAL -> 500;
         };
-        String message = lang == Lang.JA ? JAPANESE.getOrDefault(error.code(), error.userMessage()) : error.userMessage();
-        String body = "<div class=\"card\"><h1>" + HtmlPage.text(title) + "</h1><p>" + HtmlPage.text(message)
-                + "</p><p class=\"muted\"><a href=\"/\">" + HtmlPage.text(lang.pick("Back to the start page", "トップページへ"))
-                + "</a></p></div>";
-        return HtmlPage.of(lang, title, body).render(error.status());
     }
 
+    /** The JSON body of an error: a stable code and the message. */
+    public static Map<String, Object> jsonBody(SwitchboardException error, Lang lang) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error.code());
+        body.put("message", error.message(lang));
+        return body;
+    }
+
+    /**
+     * The error page. Its way back never leads to {@code /}, which turns the VPN on: "Go back" returns through the
+     * browser's history (the page the person came from, with what they typed still in its fields); with scripts
+     * off it is a plain link to {@code homePath}, the function's read-only page.
+     */
+    public static AlbResponse render(SwitchboardException error, boolean json, Lang lang, String homePath) {
+        int status = status(error.problem());
+        if (json) {
+            return AlbResponse.json(status, jsonBody(error, lang));
+        }
+        String title = title(error.problem()).in(lang);
+        String body = "<div class=\"card\"><h1>" + HtmlPage.text(title) + "</h1><p>"
+                + HtmlPage.text(error.message(lang)) + "</p><p><a id=\"back\" class=\"button\" href=\""
+                + HtmlPage.attr(homePath) + "\">"
+                + HtmlPage.text(CoreText.BACK.in(lang)) + "</a></p><p class=\"muted\">"
+                + HtmlPage.text(CoreText.BACK_HINT.in(lang)) + " <a href=\"" + HtmlPage.attr(homePath) + "\">"
+                + HtmlPage.text(CoreText.TO_HOME.in(lang)) + "</a></p></div>";
+        return HtmlPage.of(lang, title, body).withScript(BACK_SCRIPT).render(status);
+    }
+
+    /**
+     * Upgrades "Go back" to the browser's Back when there is a page to go back to, so the form comes back as it
+     * was typed. Allowed by its hash in the page's CSP (no inline handlers, no {@code 'unsafe-inline'}).
+     */
+    static final String BACK_SCRIPT = "document.getElementById('back').addEventListener('click',function(e){"
+            + "if(history.length>1){e.preventDefault();history.back();}});";
+
     /** For errors we did not foresee: a generic page; the cause goes to the log, never to the user. */
-    public static AlbResponse unexpected(boolean json, Lang lang) {
-        return render(new SwitchboardException(500, "internal_error",
-                lang.pick("An unexpected error occurred. Please tell IT the time it happened.",
-                        "予期しないエラーが発生しました。発生時刻を IT 担当者に伝えてください。")), json, lang);
+    public static AlbResponse unexpected(boolean json, Lang lang, String homePath) {
+        return render(new SwitchboardException(CoreErrors.INTERNAL_ERROR), json, lang, homePath);
+    }
+
+    private static Message title(Problem problem) {
+        return switch (problem) {
+            case INVALID -> CoreText.TITLE_INVALID;
+            case UNAUTHENTICATED -> CoreText.TITLE_UNAUTHENTICATED;
+            case FORBIDDEN -> CoreText.TITLE_FORBIDDEN;
+            case NOT_FOUND -> CoreText.TITLE_NOT_FOUND;
+            case METHOD_NOT_ALLOWED -> CoreText.TITLE_METHOD_NOT_ALLOWED;
+            case CONFLICT -> CoreText.TITLE_CONFLICT;
+            case TOO_LARGE -> CoreText.TITLE_TOO_LARGE;
+            case UNAVAILABLE -> CoreText.TITLE_UNAVAILABLE;
+            case MISCONFIGURED -> CoreText.TITLE_MISCONFIGURED;
+            case INTERNAL -> CoreText.TITLE_INTERNAL;
+        };
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.core.identity.Employee;
 import dev.switchboard.core.identity.IdentityVerifier;
 import dev.switchboard.core.log.JsonLog;
+import dev.switchboard.core.text.CoreErrors;
 
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -33,11 +34,17 @@ public final class LambdaDispatcher {
     private final IdentityVerifier identity;
     private final Routes routes;
     private final Commands commands;
+    private final String homePath;
 
-    public LambdaDispatcher(IdentityVerifier identity, Routes routes, Commands commands) {
+    /**
+     * @param homePath the function's read-only page, where error pages lead ({@code /status}, {@code /connect});
+     *                 never {@code /}, which turns the VPN on
+     */
+    public LambdaDispatcher(IdentityVerifier identity, Routes routes, Commands commands, String homePath) {
         this.identity = identity;
         this.routes = routes;
         this.commands = commands;
+        this.homePath = homePath;
     }
 
     /** Reads one event and returns what the function answers (an {@link AlbResponse} or a command result). */
@@ -63,10 +70,10 @@ public final class LambdaDispatcher {
             return routes.handle(request, employee, lang);
         } catch (SwitchboardException e) {
             logHandled(e, Map.of("path", path, "status", e.status(), "code", e.code()));
-            return ErrorResponses.render(e, json, lang);
+            return ErrorResponses.render(e, json, lang, homePath);
         } catch (RuntimeException e) {
             LOG.error("unexpected failure", Map.of("path", path), e);
-            return ErrorResponses.unexpected(json, lang);
+            return ErrorResponses.unexpected(json, lang, homePath);
         }
     }
 
@@ -79,7 +86,7 @@ public final class LambdaDispatcher {
             return commandError(e);
         } catch (RuntimeException e) {
             LOG.error("unexpected failure", Map.of("command", command.path("action").asText("")), e);
-            return commandError(new SwitchboardException(500, "internal_error", "An unexpected error occurred."));
+            return commandError(new SwitchboardException(CoreErrors.INTERNAL_ERROR));
         }
     }
 
@@ -95,13 +102,15 @@ public final class LambdaDispatcher {
         }
     }
 
-    /** The JSON answer of a failed direct command: {@code ok:false}, a stable code, a readable message. */
+    /**
+     * The JSON answer of a failed direct command: {@code ok:false}, the status an HTTP caller would get, a stable
+     * code, and the English message (a direct invoke has no language to ask for).
+     */
     public static Map<String, Object> commandError(SwitchboardException e) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ok", false);
         body.put("status", e.status());
-        body.put("error", e.code());
-        body.put("message", e.userMessage());
+        body.putAll(ErrorResponses.jsonBody(e, Lang.EN));
         return body;
     }
 }

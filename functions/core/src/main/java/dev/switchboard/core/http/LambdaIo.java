@@ -2,6 +2,7 @@ package dev.switchboard.core.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.core.json.Json;
+import dev.switchboard.core.text.CoreErrors;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,7 @@ public final class LambdaIo {
         try {
             byte[] bytes = input.readNBytes(MAX_EVENT_BYTES + 1);
             if (bytes.length > MAX_EVENT_BYTES) {
-                throw SwitchboardException.payloadTooLarge("The event is too large.");
+                throw new SwitchboardException(CoreErrors.PAYLOAD_TOO_LARGE);
             }
             JsonNode node = Json.mapper().readTree(bytes);
             if (node == null || !node.isObject()) {

@@ -1,5 +1,7 @@
 package dev.switchboard.core.http;
 
+import dev.switchboard.core.text.Message;
+
 import java.util.Locale;
 
 /** The languages the pages speak. Chosen from {@code Accept-Language}, first match by quality wins. */
@@ -45,7 +47,13 @@ public enum Lang {
         return best;
     }
 
-    /** Picks the English or Japanese text. */
+    /** A catalog text in this language, its {@code {n}} arguments filled in. */
+    public String text(Message message, Object... args) {
+        return message.in(this, args);
+    }
+
+    /** Picks the English or Japanese text. Being replaced by catalog texts ({@link #text}); do not add calls. */
+    @Deprecated(forRemoval = true)
     public String pick(String english, String japanese) {
         return this == JA ? japanese : english;
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.core.http;
 
+import dev.switchboard.core.text.CoreErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.regex.Pattern;
@@ -25,8 +26,7 @@ public final class RequestedBy {
             return DIRECT_INVOKE;
         }
         if (!node.isTextual() || !ALLOWED.matcher(node.textValue().trim()).matches()) {
-            throw SwitchboardException.badRequest("invalid_requested_by",
-                    "requestedBy must be 1-128 letters, digits, spaces or @ . _ : + / - (e.g. an e-mail address).");
+            throw new SwitchboardException(CoreErrors.INVALID_REQUESTED_BY);
         }
         return node.textValue().trim();
     }

@@ -1,69 +1,129 @@
 package dev.switchboard.core.http;
 
+import dev.switchboard.core.text.ErrorCode;
+import dev.switchboard.core.text.Problem;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
 /**
- * An error a user may see. It carries the HTTP status that fits and a message written for the user;
- * the cause keeps the internals for the log and never reaches the page.
+ * An error a user may see: a catalog {@link ErrorCode} and its arguments (e.g. the offending entry), never an HTTP
+ * status or a finished sentence; the edge ({@link ErrorResponses}) turns the code's {@link Problem} into the
+ * status and the code's text into the reader's language, once. The cause keeps the internals for the log and never
+ * reaches the page. {@link #getMessage()} is the English text, so log lines stay English.
  */
 public class SwitchboardException extends RuntimeException {
 
-    private final int status;
-    private final String code;
+    private final transient ErrorCode error;
+    private final transient List<Object> args;
 
-    public SwitchboardException(int status, String code, String userMessage) {
-        this(status, code, userMessage, null);
+    public SwitchboardException(ErrorCode error, Object... args) {
+        this(null, error, args);
     }
 
-    public SwitchboardException(int status, String code, String userMessage, Throwable cause) {
-        super(userMessage, cause);
-        this.status = status;
-        this.code = code;
+    private SwitchboardException(Throwable cause, ErrorCode error, Object... args) {
+        super(error.inEnglish(args), cause);
+        this.error = error;
+        this.args = Collections.unmodifiableList(Arrays.asList(args.clone()));
     }
 
-    /** HTTP status: 400 bad input, 401 no identity, 403 not allowed, 404, 409 conflict, 413, 503 upstream. */
-    public int status() {
-        return status;
+    /** The same error, keeping {@code cause} for the log. */
+    public static SwitchboardException because(Throwable cause, ErrorCode error, Object... args) {
+        return new SwitchboardException(cause, error, args);
+    }
+
+    public ErrorCode error() {
+        return error;
     }
 
     /** A stable, machine-readable code for JSON answers and logs, e.g. {@code invalid_entry}. */
     public String code() {
-        return code;
+        return error.code();
     }
 
-    /** The message shown to the user; safe to display, never an SDK message. */
+    public Problem problem() {
+        return error.problem();
+    }
+
+    /** The HTTP status the edge answers with. */
+    public int status() {
+        return ErrorResponses.status(error.problem());
+    }
+
+    /** The message for a reader of {@code lang}; safe to display, never an SDK message. */
+    public String message(Lang lang) {
+        return error.in(lang, args.toArray());
+    }
+
+    /** The English message (for logs and tests). */
     public String userMessage() {
         return getMessage();
     }
 
+    // ---- Being migrated away (edge, issue 12.3): a status and an English-only sentence at the throw site. ----
+    // New code throws new SwitchboardException(SomeErrors.CODE, args...). These go once every caller has moved.
+
+    @Deprecated(forRemoval = true)
+    public SwitchboardException(int status, String code, String userMessage) {
+        this(status, code, userMessage, null);
+    }
+
+    @Deprecated(forRemoval = true)
+    public SwitchboardException(int status, String code, String userMessage, Throwable cause) {
+        this(cause, new Unmigrated(code, status, userMessage));
+    }
+
+    @Deprecated(forRemoval = true)
     public static SwitchboardException badRequest(String code, String message) {
         return new SwitchboardException(400, code, message);
     }
 
-    public static SwitchboardException unauthenticated(String message, Throwable cause) {
-        return new SwitchboardException(401, "unauthenticated", message, cause);
-    }
-
+    @Deprecated(forRemoval = true)
     public static SwitchboardException forbidden(String message) {
         return new SwitchboardException(403, "forbidden", message);
     }
 
+    @Deprecated(forRemoval = true)
     public static SwitchboardException notFound(String code, String message) {
         return new SwitchboardException(404, code, message);
     }
 
+    @Deprecated(forRemoval = true)
     public static SwitchboardException conflict(String code, String message) {
         return new SwitchboardException(409, code, message);
     }
 
-    public static SwitchboardException payloadTooLarge(String message) {
-        return new SwitchboardException(413, "payload_too_large", message);
-    }
-
+    @Deprecated(forRemoval = true)
     public static SwitchboardException unavailable(String code, String message, Throwable cause) {
         return new SwitchboardException(503, code, message, cause);
     }
 
-    /** Our configuration or permissions are wrong: a person in IT must act, retrying will not help. */
+    @Deprecated(forRemoval = true)
     public static SwitchboardException misconfigured(String code, String message, Throwable cause) {
         return new SwitchboardException(500, code, message, cause);
+    }
+
+    /** A throw site not yet in a catalog: one text for both languages. */
+    private record Unmigrated(String code, int status, String english) implements ErrorCode {
+        @Override
+        public String japanese() {
+            return english;
+        }
+
+        @Override
+        public Problem problem() {
+            return switch (status) {
+                case 400 -> Problem.INVALID;
+                case 401 -> Problem.UNAUTHENTICATED;
+                case 403 -> Problem.FORBIDDEN;
+                case 404 -> Problem.NOT_FOUND;
+                case 405 -> Problem.METHOD_NOT_ALLOWED;
+                case 409 -> Problem.CONFLICT;
+                case 413 -> Problem.TOO_LARGE;
+                case 503 -> Problem.UNAVAILABLE;
+                default -> Problem.MISCONFIGURED;
+            };
+        }
     }
 }

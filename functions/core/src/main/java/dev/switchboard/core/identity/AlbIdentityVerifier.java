@@ -1,5 +1,6 @@
 package dev.switchboard.core.identity;
 
+import dev.switchboard.core.text.CoreErrors;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
@@ -42,8 +43,6 @@ public final class AlbIdentityVerifier implements IdentityVerifier {
 
     public static final String DATA_HEADER = "x-amzn-oidc-data";
     public static final String FORWARDED_FOR_HEADER = "x-forwarded-for";
-    static final String USER_MESSAGE = "Your sign-in could not be verified. Reload the page to sign in again.";
-    static final String UNAVAILABLE_MESSAGE = "Sign-in cannot be checked right now. Please try again in a minute.";
     static final long CLOCK_SKEW_SECONDS = 60;
     /** ALB limits user claims to 11 KB; base64 and the header stay well below this. */
     static final int MAX_TOKEN_CHARS = 32 * 1024;
@@ -84,7 +83,7 @@ public final class AlbIdentityVerifier implements IdentityVerifier {
         try {
             return verifyOrThrow(lowerCaseHeaders);
         } catch (InvalidAlbTokenException e) {
-            throw SwitchboardException.unauthenticated(USER_MESSAGE, e);
+            throw SwitchboardException.because(e, CoreErrors.UNAUTHENTICATED);
         }
     }
 
@@ -185,7 +184,7 @@ public final class AlbIdentityVerifier implements IdentityVerifier {
             return key;
         } catch (AlbKeyException e) {
             if (e.reason() == AlbKeyException.Reason.UNAVAILABLE) {
-                throw SwitchboardException.unavailable("identity_keys_unavailable", UNAVAILABLE_MESSAGE, e);
+                throw SwitchboardException.because(e, CoreErrors.IDENTITY_KEYS_UNAVAILABLE);
             }
             throw new InvalidAlbTokenException("signing key for kid " + kid + " refused ("
                     + e.reason() + "): " + e.getMessage(), e);

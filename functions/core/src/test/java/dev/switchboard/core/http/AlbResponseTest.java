@@ -17,8 +17,8 @@ class AlbResponseTest {
                 AlbResponse.html(403, "<p>no</p>", "default-src 'none'"),
                 AlbResponse.seeOther("/view"),
                 HtmlPage.of(Lang.EN, "t", "").render(200),
-                ErrorResponses.render(SwitchboardException.forbidden("no"), false, Lang.JA),
-                ErrorResponses.render(SwitchboardException.forbidden("no"), true, Lang.EN),
+                ErrorResponses.render(new SwitchboardException(TestErrors.ADMIN_ONLY), false, Lang.JA, "/status"),
+                ErrorResponses.render(new SwitchboardException(TestErrors.ADMIN_ONLY), true, Lang.EN, "/status"),
                 AlbResponse.json(200, Map.of()).withHeader("x-extra", "1"));
 
         for (AlbResponse response : responses) {

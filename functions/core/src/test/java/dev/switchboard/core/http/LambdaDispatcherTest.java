@@ -4,6 +4,7 @@ import dev.switchboard.core.identity.Employee;
 import dev.switchboard.core.identity.IdentityVerifier;
 import dev.switchboard.core.log.JsonLog;
 import dev.switchboard.core.testing.AlbEvents;
+import dev.switchboard.core.text.CoreErrors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class LambdaDispatcherTest {
         return new LambdaDispatcher(verifier, routes, command -> {
             commandCalls.incrementAndGet();
             return Map.of("ok", true, "action", command.path("action").asText());
-        });
+        }, "/status");
     }
 
     private LambdaDispatcher accepting(LambdaDispatcher.Routes routes) {
@@ -61,7 +62,7 @@ class LambdaDispatcherTest {
     @Test
     void dispatch_identityRefused_is401AndRoutesNeverRun() {
         AlbResponse response = (AlbResponse) dispatcher(headers -> {
-            throw SwitchboardException.unauthenticated("Please sign in again.", new IllegalStateException("bad signer"));
+            throw SwitchboardException.because(new IllegalStateException("bad signer"), CoreErrors.UNAUTHENTICATED);
         }, (request, employee, lang) -> {
             routeCalls.incrementAndGet();
             return AlbResponse.json(200, Map.of());
@@ -88,17 +89,17 @@ class LambdaDispatcherTest {
     @Test
     void dispatch_jsonClientGetsJsonError() {
         AlbResponse response = (AlbResponse) accepting((request, employee, lang) -> {
-            throw SwitchboardException.forbidden("Only administrators can turn the VPN off.");
+            throw new SwitchboardException(TestErrors.ADMIN_ONLY);
         }).dispatch(AlbEvents.get("/off").header("accept", "application/json").toStream());
 
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.body()).isEqualTo("{\"error\":\"forbidden\",\"message\":\"Only administrators can turn the VPN off.\"}");
+        assertThat(response.body()).isEqualTo("{\"error\":\"admin_only\",\"message\":\"Only administrators can turn the VPN off.\"}");
     }
 
     @Test
     void dispatch_japaneseBrowser_getsJapaneseErrorPage() {
         AlbResponse response = (AlbResponse) accepting((request, employee, lang) -> {
-            throw SwitchboardException.unavailable("vpn_unavailable", "busy", null);
+            throw new SwitchboardException(TestErrors.VPN_BUSY);
         }).dispatch(AlbEvents.get("/").header("accept-language", "ja").toStream());
 
         assertThat(response.statusCode()).isEqualTo(503);
@@ -108,7 +109,7 @@ class LambdaDispatcherTest {
     @Test
     void dispatch_japaneseBrowserWithoutValidSignIn_readsTheReasonInJapanese() {
         AlbResponse response = (AlbResponse) dispatcher(headers -> {
-            throw SwitchboardException.unauthenticated("Your sign-in could not be verified.", null);
+            throw new SwitchboardException(CoreErrors.UNAUTHENTICATED);
         }, (r, e, l) -> AlbResponse.json(200, Map.of())).dispatch(AlbEvents.get("/").header("accept-language", "ja").toStream());
 
         assertThat(response.body()).contains("サインインを確認できませんでした").doesNotContain("could not be verified");
@@ -167,7 +168,7 @@ class LambdaDispatcherTest {
     @Test
     void dispatch_jsonBodyWithoutAcceptHeader_getsJsonError() {
         AlbResponse response = (AlbResponse) accepting((request, employee, lang) -> {
-            throw SwitchboardException.badRequest("invalid_entry", "10.0.0.256 is not an IP address.");
+            throw new SwitchboardException(TestErrors.INVALID_ENTRY, "10.0.0.256");
         }).dispatch(AlbEvents.post("/connect").json("{\"op\":\"allow\"}").toStream());
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -181,7 +182,7 @@ class LambdaDispatcherTest {
                         .errorCode("RequestLimitExceeded").serviceName("Ec2").build())
                 .requestId("req-123").statusCode(503).message("Request limit exceeded.").build();
         accepting((request, employee, lang) -> {
-            throw SwitchboardException.unavailable("vpn_unavailable", "busy", aws);
+            throw SwitchboardException.because(aws, TestErrors.VPN_BUSY);
         }).dispatch(AlbEvents.get("/").toStream());
 
         assertThat(logLines).anySatisfy(line -> assertThat(line)

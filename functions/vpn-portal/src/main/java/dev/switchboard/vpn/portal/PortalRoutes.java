@@ -28,6 +28,8 @@ import java.util.Map;
  */
 final class PortalRoutes implements LambdaDispatcher.Routes {
 
+    /** The page that shows the VPN without turning it on: where error pages and links lead, never {@code /}. */
+    static final String READ_ONLY_PAGE = "/status";
     private static final String SEC_FETCH_SITE = "sec-fetch-site";
 
     private final VpnService service;

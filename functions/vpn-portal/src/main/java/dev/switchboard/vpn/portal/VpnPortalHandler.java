@@ -51,7 +51,8 @@ public final class VpnPortalHandler implements RequestStreamHandler {
     VpnPortalHandler(IdentityVerifier verifier, AdminEmails admins, VpnSettings settings, ClientVpn vpn, Clock clock,
                      AuditLog audit) {
         VpnService service = new VpnService(settings, vpn, clock, audit);
-        this.dispatcher = new LambdaDispatcher(verifier, new PortalRoutes(service, admins), new PortalCommands(service));
+        this.dispatcher = new LambdaDispatcher(verifier, new PortalRoutes(service, admins), new PortalCommands(service),
+                PortalRoutes.READ_ONLY_PAGE);
     }
 
     /**

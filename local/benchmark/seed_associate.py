@@ -59,5 +59,26 @@ def lambda_handler(event, context):
 
 if __name__ == '__main__':
     # One cold invocation: a new interpreter imports boto3, builds the client and calls the handler,
-    # as a new Lambda execution environment would.
-    print(json.dumps(lambda_handler({}, None)))
+    # as a new Lambda execution environment would. With WARM_RUNS (local/benchmark/latency), it then reports
+    # what the invocation called and the median of WARM_RUNS more, each from a fresh set-up, as PathRun does.
+    import sys
+    import time
+    t0 = time.perf_counter()
+    answer = lambda_handler({}, None)
+    first_ms = (time.perf_counter() - t0) * 1000
+    if len(sys.argv) < 2:
+        print(json.dumps(answer))
+    else:
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import scenario
+        first_calls = scenario.calls(int(os.environ.get('BENCH_SETUP_CALLS', '0')))
+        warm = []
+        for _ in range(int(sys.argv[1])):
+            scenario.setup('seed')
+            t = time.perf_counter()
+            lambda_handler({}, None)
+            warm.append((time.perf_counter() - t) * 1000)
+        warm.sort()
+        print(json.dumps(answer), file=sys.stderr)
+        print(json.dumps({'firstMs': round(first_ms, 1), 'warmMedianMs': round(warm[len(warm) // 2], 1) if warm else None,
+                          'firstCalls': first_calls}))

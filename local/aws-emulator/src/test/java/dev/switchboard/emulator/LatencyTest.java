@@ -62,6 +62,9 @@ class LatencyTest extends EmulatorTestSupport {
         assertThat(calls.path("timed").get(1).path("receivedMs").asDouble())
                 .isGreaterThanOrEqualTo(calls.path("timed").get(0).path("answeredMs").asDouble());
         assertThat(JSON.readTree(get("/_emulator/state")).path("latencyMillis").asLong()).isEqualTo(50);
+        JsonNode last = JSON.readTree(get("/_emulator/calls?from=1"));
+        assertThat(last.path("timed")).hasSize(1);
+        assertThat(last.path("sequentialRoundTrips").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -39,6 +39,12 @@ public final class BenchEvents {
         String admin = token(signer, DemoUsers.ADMIN, exp);
         resign(events.resolve("vpn-portal-alb-get-root.json"), out.resolve("vpn-portal.json"), employee);
         resign(events.resolve("connect-alb-get.json"), out.resolve("connect-ip-rules.json"), admin);
+        // The latency benchmark's other portal paths: the page's self-refresh, and a script's GET /status.
+        ObjectNode refresh = read(events.resolve("vpn-portal-alb-get-root.json"));
+        refresh.putObject("queryStringParameters").put("refresh", "1");
+        ((ObjectNode) refresh.get("headers")).put("sec-fetch-site", "same-origin");
+        write(refresh, out.resolve("vpn-portal-refresh.json"), employee);
+        write(read(events.resolve("vpn-portal-alb-get-status.json")), out.resolve("vpn-portal-status.json"), employee);
         Files.copy(events.resolve("vpn-auto-off-idle.json"), out.resolve("vpn-auto-off.json"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Map<String, String> env = DevServer.demoEnvironment(keyUrl);
@@ -52,7 +58,14 @@ public final class BenchEvents {
     }
 
     private static void resign(Path from, Path to, String token) throws IOException {
-        ObjectNode event = (ObjectNode) Json.mapper().readTree(Files.readAllBytes(from));
+        write(read(from), to, token);
+    }
+
+    private static ObjectNode read(Path event) throws IOException {
+        return (ObjectNode) Json.mapper().readTree(Files.readAllBytes(event));
+    }
+
+    private static void write(ObjectNode event, Path to, String token) throws IOException {
         ((ObjectNode) event.get("headers")).put("x-amzn-oidc-data", token);
         Files.writeString(to, Json.write(event), StandardCharsets.UTF_8);
     }

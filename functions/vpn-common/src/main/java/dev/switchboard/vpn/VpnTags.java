@@ -8,10 +8,17 @@ public final class VpnTags {
 
     /** E-mail of whoever turned the VPN on (or {@code schedule}). */
     public static final String TURNED_ON_BY = "switchboard:turned-on-by";
+    /**
+     * The token {@code sub} of whoever turned the VPN on, beside the e-mail: two people whose addresses look
+     * alike are still told apart. Absent when no token was involved (a schedule, a direct command).
+     */
+    public static final String TURNED_ON_BY_SUB = "switchboard:turned-on-by-sub";
     /** ISO-8601 instant of the last turn-on, e.g. {@code 2026-11-21T09:30:00Z}. */
     public static final String TURNED_ON_AT = "switchboard:turned-on-at";
     /** Who turned it off last (an admin's e-mail, {@code auto-off:force}, {@code auto-off:idle}). */
     public static final String TURNED_OFF_BY = "switchboard:turned-off-by";
+    /** The token {@code sub} of the admin who turned it off; empty when no token was involved. */
+    public static final String TURNED_OFF_BY_SUB = "switchboard:turned-off-by-sub";
     /** ISO-8601 instant of the last turn-off. */
     public static final String TURNED_OFF_AT = "switchboard:turned-off-at";
     /**

@@ -24,7 +24,7 @@ class EventsTest {
 
     private static final List<String> ORDER = List.of(
             "vpn-portal-status", "vpn-portal-alb-get-root", "vpn-portal-alb-get-status", "vpn-portal-on",
-            "vpn-portal-alb-post-on", "vpn-auto-off-dry-run", "vpn-auto-off-idle", "vpn-auto-off-scheduler",
+            "vpn-portal-alb-post-on", "vpn-portal-repair", "vpn-auto-off-dry-run", "vpn-auto-off-idle", "vpn-auto-off-scheduler",
             "vpn-auto-off-scheduled-event", "vpn-portal-alb-post-off", "vpn-portal-off", "vpn-auto-off-force",
             "connect-show", "connect-alb-get", "connect-alb-get-check", "connect-allow", "connect-alb-post-allow",
             "connect-block", "connect-check", "connect-remove", "connect-set-sessions", "connect-reset");

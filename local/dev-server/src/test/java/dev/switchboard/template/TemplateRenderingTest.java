@@ -185,6 +185,18 @@ class TemplateRenderingTest {
                 .containsEntry("Input", "{\"action\":\"on\",\"requestedBy\":\"schedule\"}");
     }
 
+    @Test
+    void repairSchedule_everyMinuteToThePortalAlias_withTheRepairCommandOnly() {
+        CfnEvaluator rendered = render(Map.of());
+
+        Map<String, Object> schedule = map(rendered.evaluate(TEMPLATE.properties("RepairSchedule")));
+
+        assertThat(rendered.created("RepairSchedule")).isTrue();
+        assertThat(schedule.get("ScheduleExpression")).isEqualTo("rate(1 minute)");
+        assertThat(map(schedule.get("Target"))).containsEntry("Arn", "<Ref VpnPortalFunction.Alias>")
+                .containsEntry("Input", "{\"action\":\"repair\",\"requestedBy\":\"schedule\"}");
+    }
+
     // ---------------------------------------------------------------- load balancer and sign-in
 
     @Test

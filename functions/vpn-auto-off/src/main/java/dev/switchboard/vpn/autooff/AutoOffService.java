@@ -196,6 +196,8 @@ public final class AutoOffService {
     private Boolean tagTurnedOff(String actor, Instant now) {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put(VpnTags.TURNED_OFF_BY, actor);
+        // No token behind a schedule: clear the previous admin's sub so it is never read beside this actor.
+        tags.put(VpnTags.TURNED_OFF_BY_SUB, "");
         tags.put(VpnTags.TURNED_OFF_AT, now.toString());
         try {
             vpn.tag(settings.endpointId(), tags);

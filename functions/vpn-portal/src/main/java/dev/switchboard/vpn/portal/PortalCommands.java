@@ -1,6 +1,7 @@
 package dev.switchboard.vpn.portal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.core.audit.Actor;
 import dev.switchboard.core.http.LambdaDispatcher;
 import dev.switchboard.core.http.RequestedBy;
 import dev.switchboard.core.http.SwitchboardException;
@@ -10,12 +11,11 @@ import java.util.Map;
 
 /**
  * Direct invocations ({@code sam local invoke}, {@code aws lambda invoke}, schedules), authorised by IAM:
- * {@code {"action":"on"|"off"|"status","requestedBy":"..."}}. {@code off} needs no confirmation here: the
+ * {@code {"action":"on"|"off"|"status"|"repair","requestedBy":"..."}}. {@code repair} is the schedule's: it
+ * re-creates routes and retries a failed subnet after a turn-on (what a read no longer does), never turns on. {@code off} needs no confirmation here: the
  * caller already holds {@code lambda:InvokeFunction} and typed the command on purpose.
  */
 final class PortalCommands implements LambdaDispatcher.Commands {
-
-    static final String DIRECT_INVOKE = RequestedBy.DIRECT_INVOKE;
 
     private final VpnService service;
 
@@ -32,9 +32,10 @@ final class PortalCommands implements LambdaDispatcher.Commands {
         out.put("ok", true);
         out.put("action", name);
         switch (name) {
-            case "status" -> out.put("status", StatusJson.of(service.status(requestedBy, DIRECT_INVOKE)));
+            case "status" -> out.put("status", StatusJson.of(service.status()));
+            case "repair" -> out.put("status", StatusJson.of(service.repair(Actor.direct(requestedBy))));
             case "on" -> {
-                TurnOnResult r = service.turnOn(requestedBy, DIRECT_INVOKE);
+                TurnOnResult r = service.turnOn(Actor.direct(requestedBy));
                 if (r.outcome() == TurnOnResult.Outcome.TURNING_OFF) {
                     throw SwitchboardException.conflict("turning_off",
                             "The VPN is being turned off. Wait until it is off, then turn it on again.");
@@ -44,15 +45,22 @@ final class PortalCommands implements LambdaDispatcher.Commands {
                 out.put("status", StatusJson.of(r.status()));
             }
             case "off" -> {
-                TurnOffResult r = service.turnOff(requestedBy, DIRECT_INVOKE, true);
-                out.put("outcome", r.outcome() == TurnOffResult.Outcome.STARTED ? "started" : "already-off");
+                TurnOffResult r = service.turnOff(Actor.direct(requestedBy), true);
+                out.put("ok", r.failedSubnets().isEmpty());
+                out.put("outcome", switch (r.outcome()) {
+                    case STARTED -> "started";
+                    case PARTIAL -> "partial";
+                    default -> "already-off";
+                });
                 out.put("disassociatedSubnets", r.disassociatedSubnets());
+                out.put("failedSubnets", r.failedSubnets());
                 out.put("activeConnectionsCut", r.activeConnections());
-                out.put("status", StatusJson.of(r.status()));
+                out.put("recorded", r.recorded());
+                out.put("status", r.status() == null ? null : StatusJson.of(r.status()));
             }
             default -> throw SwitchboardException.badRequest("unknown_action",
                     "Unknown action '" + abbreviate(name.isEmpty() && action != null ? action.toString() : name)
-                            + "'. Valid actions: on, off, status.");
+                            + "'. Valid actions: on, off, status, repair.");
         }
         return out;
     }

@@ -2,22 +2,26 @@ package dev.switchboard.vpn.portal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.core.audit.Actor;
 import dev.switchboard.core.http.AlbRequest;
 import dev.switchboard.core.http.AlbResponse;
 import dev.switchboard.core.http.LambdaDispatcher;
+import dev.switchboard.core.http.HtmlPage;
 import dev.switchboard.core.http.Lang;
 import dev.switchboard.core.http.SwitchboardException;
 import dev.switchboard.core.identity.AdminEmails;
 import dev.switchboard.core.identity.Employee;
 import dev.switchboard.core.json.Json;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The portal's HTTP side: {@code GET /} (page; turns the VPN on when the employee navigated here),
- * {@code GET /status} (JSON, reads only), {@code POST /on}, {@code POST /off} (admins, confirmed).
+ * {@code GET /status} (JSON, reads only: never repairs, never tags), {@code POST /on}, {@code POST /off} (admins, confirmed).
  *
  * <p>Requests that change something must come from our own page. Browsers say where a request comes from in
  * {@code Sec-Fetch-Site}: a POST is accepted when it is {@code same-origin} or absent (scripts, old
@@ -45,7 +49,8 @@ final class PortalRoutes implements LambdaDispatcher.Routes {
         String route = request.method() + " " + request.path();
         return switch (route) {
             case "GET /" -> page(request, employee, lang);
-            case "GET /status" -> AlbResponse.json(200, StatusJson.of(service.status(employee.email(), employee.sourceIp())));
+            // A read: never writes, whoever asks and from wherever (so it needs no own-page guard).
+            case "GET /status" -> AlbResponse.json(200, StatusJson.of(service.status()));
             case "POST /on" -> turnOn(request, employee, lang);
             case "POST /off" -> turnOff(request, employee, lang);
             default -> throw switch (request.path()) {
@@ -60,7 +65,7 @@ final class PortalRoutes implements LambdaDispatcher.Routes {
         String site = request.header(SEC_FETCH_SITE).orElse("").toLowerCase(Locale.ROOT);
         boolean navigation = site.isEmpty() || site.equals("none") || site.equals("same-origin");
         boolean mayTurnOn = navigation && request.queryParameters().isEmpty();
-        VpnStatus status = service.visit(employee.email(), employee.sourceIp(), mayTurnOn);
+        VpnStatus status = service.visit(Actor.of(employee), mayTurnOn);
         if (request.wantsJson()) {
             return AlbResponse.json(200, StatusJson.of(status));
         }
@@ -70,7 +75,7 @@ final class PortalRoutes implements LambdaDispatcher.Routes {
     private AlbResponse turnOn(AlbRequest request, Employee employee, Lang lang) {
         requireOurOwnPage(request, lang);
         fields(request, lang);
-        TurnOnResult result = service.turnOn(employee.email(), employee.sourceIp());
+        TurnOnResult result = service.turnOn(Actor.of(employee));
         if (result.outcome() == TurnOnResult.Outcome.TURNING_OFF) {
             throw SwitchboardException.conflict("turning_off", lang.pick(
                     "The VPN is being turned off. Wait until it is off (a few minutes), then turn it on again.",
@@ -94,7 +99,7 @@ final class PortalRoutes implements LambdaDispatcher.Routes {
                     "VPN をオフにできるのは管理者だけです。"));
         }
         boolean confirmed = confirmed(fields(request, lang).get("confirm"));
-        TurnOffResult result = service.turnOff(employee.email(), employee.sourceIp(), confirmed);
+        TurnOffResult result = service.turnOff(Actor.of(employee), confirmed);
         if (result.outcome() == TurnOffResult.Outcome.CONFIRMATION_REQUIRED) {
             int n = result.activeConnections();
             throw SwitchboardException.badRequest("confirmation_required", lang.pick(
@@ -102,17 +107,63 @@ final class PortalRoutes implements LambdaDispatcher.Routes {
                             + ". Tick \"I understand\" (confirm=yes) to turn it off.",
                     "VPN をオフにすると接続中の " + n + " 件の接続が切断されます。「理解しました」にチェック（confirm=yes）を入れてください。"));
         }
+        List<String> warnings = turnOffWarnings(result, lang);
         if (!request.answersInJson()) {
-            // Not "/": opening "/" may turn the VPN on again once the turn-off has completed.
-            return AlbResponse.seeOther(StatusPage.REFRESH_URL);
+            if (warnings.isEmpty()) {
+                // Not "/": opening "/" may turn the VPN on again once the turn-off has completed.
+                return AlbResponse.seeOther(StatusPage.REFRESH_URL);
+            }
+            return turnedOffWithWarnings(result, warnings, lang);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ok", true);
-        body.put("outcome", result.outcome() == TurnOffResult.Outcome.STARTED ? "started" : "already-off");
+        body.put("outcome", switch (result.outcome()) {
+            case STARTED -> "started";
+            case PARTIAL -> "partial";
+            default -> "already-off";
+        });
         body.put("disassociatedSubnets", result.disassociatedSubnets());
-        body.put("activeConnectionsCut", result.outcome() == TurnOffResult.Outcome.STARTED ? result.activeConnections() : 0);
-        body.put("status", StatusJson.of(result.status()));
+        body.put("failedSubnets", result.failedSubnets());
+        body.put("activeConnectionsCut", result.changedSomething() ? result.activeConnections() : 0);
+        body.put("recorded", result.recorded());
+        body.put("warnings", warnings);
+        body.put("status", result.status() == null ? null : StatusJson.of(result.status()));
         return AlbResponse.json(200, body);
+    }
+
+    /** What went wrong after the turn-off happened, in words: the turn-off itself is not undone by any of it. */
+    private static List<String> turnOffWarnings(TurnOffResult result, Lang lang) {
+        List<String> out = new ArrayList<>();
+        if (!result.failedSubnets().isEmpty()) {
+            out.add(lang.pick("EC2 refused to disconnect " + String.join(", ", result.failedSubnets())
+                            + ": it is still on (and billed). Try turning it off again in a minute.",
+                    String.join(", ", result.failedSubnets()) + " の切断を EC2 が受け付けませんでした。まだオンのままです（課金も続きます）。"
+                            + "1 分ほどしてから再度オフにしてください。"));
+        }
+        if (!result.recorded()) {
+            out.add(lang.pick("Recording who turned it off on the VPN failed; the audit log has your name.",
+                    "VPN に「誰がオフにしたか」を記録できませんでした。監査ログにはあなたの名前が記録されています。"));
+        }
+        if (result.status() == null) {
+            out.add(lang.pick("Where it stands now could not be read; open the status page in a minute.",
+                    "現在の状態を読み取れませんでした。1 分ほどしてから状態ページを開いてください。"));
+        }
+        return out;
+    }
+
+    /** The truth when a turn-off happened but not everything after it did: 200, people were cut off. */
+    private static AlbResponse turnedOffWithWarnings(TurnOffResult result, List<String> warnings, Lang lang) {
+        String title = lang.pick("The VPN is turning off", "VPN をオフにしています");
+        StringBuilder b = new StringBuilder("<div class=\"card\"><h1>").append(HtmlPage.text(title)).append("</h1><p>")
+                .append(HtmlPage.text(lang.pick("Disconnecting " + String.join(", ", result.disassociatedSubnets())
+                                + "; " + result.activeConnections() + " active connection(s) are being cut.",
+                        String.join(", ", result.disassociatedSubnets()) + " を切断しています。接続中の "
+                                + result.activeConnections() + " 件の接続が切断されます。")))
+                .append("</p><ul>");
+        warnings.forEach(w -> b.append("<li>").append(HtmlPage.text(w)).append("</li>"));
+        b.append("</ul><p><a href=\"").append(StatusPage.REFRESH_URL).append("\">")
+                .append(HtmlPage.text(lang.pick("See where it stands", "現在の状態を見る"))).append("</a></p></div>");
+        return HtmlPage.of(lang, title, b.toString()).render(200);
     }
 
     /** Refuses a state change that another site (or a request without a trustworthy origin) started. */

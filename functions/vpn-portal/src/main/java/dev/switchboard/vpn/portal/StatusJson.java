@@ -31,8 +31,10 @@ final class StatusJson {
         out.put("associatedSubnets", s.associatedSubnetIds());
         out.put("failedSubnets", s.failedSubnets().stream().map(SubnetStatus::subnetId).toList());
         out.put("turnedOnBy", s.turnedOnBy());
+        out.put("turnedOnBySub", s.turnedOnBySub());
         out.put("turnedOnAt", s.turnedOnAt() == null ? null : s.turnedOnAt().toString());
         out.put("turnedOffBy", s.turnedOffBy());
+        out.put("turnedOffBySub", s.turnedOffBySub());
         out.put("turnedOffAt", s.turnedOffAt() == null ? null : s.turnedOffAt().toString());
         out.put("activeConnections", s.activeConnections().size());
         Map<String, Object> off = new LinkedHashMap<>();

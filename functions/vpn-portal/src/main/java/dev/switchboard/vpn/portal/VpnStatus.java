@@ -10,6 +10,7 @@ import java.util.List;
  * Everything the page and {@code GET /status} show. Nullable fields are facts that may not exist yet
  * (nobody has turned the VPN on since it was created, no nightly turn-off is configured).
  *
+ * @param turnedOnBySub     the token {@code sub} beside {@code turnedOnBy}; null when no token was involved
  * @param subnets           every subnet of {@code TARGET_SUBNET_IDS}, in that order
  * @param activeConnections connections EC2 lists as {@code active} (ended ones are left out)
  * @param nightlyOffAt      the next {@code NIGHTLY_OFF_TIME} in {@code SCHEDULE_TIMEZONE}, or null
@@ -17,7 +18,8 @@ import java.util.List;
  * @param hourlyCostUsd     what the VPN costs per hour in its current state (associated and associating subnets)
  */
 public record VpnStatus(String endpointId, VpnState state, List<SubnetStatus> subnets, String turnedOnBy,
-                        Instant turnedOnAt, String turnedOffBy, Instant turnedOffAt, List<Connection> activeConnections,
+                        String turnedOnBySub, Instant turnedOnAt, String turnedOffBy, String turnedOffBySub,
+                        Instant turnedOffAt, List<Connection> activeConnections,
                         Instant nightlyOffAt, int idleMinutes, int graceMinutes, ZoneId timeZone, double hourlyCostUsd,
                         Instant checkedAt) {
 

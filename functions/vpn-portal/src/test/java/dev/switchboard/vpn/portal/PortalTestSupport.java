@@ -111,7 +111,12 @@ abstract class PortalTestSupport {
     }
 
     static String token(String email) {
-        return signer.sign("sub-" + email.hashCode(), email, email.substring(0, email.indexOf('@')));
+        return signer.sign(sub(email), email, email.substring(0, email.indexOf('@')));
+    }
+
+    /** The {@code sub} claim of {@link #token}'s tokens: one per e-mail, as a user pool gives one per user. */
+    static String sub(String email) {
+        return "sub-" + Integer.toHexString(email.hashCode());
     }
 
     /** A browser navigation to the page (typed or bookmarked). */

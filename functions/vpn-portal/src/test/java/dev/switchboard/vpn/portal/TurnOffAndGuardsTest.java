@@ -73,8 +73,10 @@ class TurnOffAndGuardsTest extends PortalTestSupport {
         assertThat(r.path("headers").path("location").asText()).isEqualTo("/?refresh=1");
         assertThat(associationStates()).containsOnly(SUBNET_A + "=disassociating", SUBNET_C + "=disassociating");
         assertThat(endpointTags()).containsEntry(VpnTags.TURNED_OFF_BY, ADMIN).containsKey(VpnTags.TURNED_OFF_AT);
+        assertThat(endpointTags()).containsEntry(VpnTags.TURNED_OFF_BY_SUB, sub(ADMIN));
         assertThat(auditLines("vpn.off")).singleElement().satisfies(a -> {
             assertThat(a.path("actor").asText()).isEqualTo(ADMIN);
+            assertThat(a.path("actorSub").asText()).isEqualTo(sub(ADMIN));
             assertThat(a.path("activeConnectionsCut").asInt()).isEqualTo(2);
         });
         assertThat(call(navigate("/?refresh=1", ADMIN)).path("body").asText()).contains("Turning off…");
@@ -89,6 +91,66 @@ class TurnOffAndGuardsTest extends PortalTestSupport {
                 .contains("Off");
         assertThat(associationStates()).isEmpty();
         assertThat(emu.callCount("AssociateClientVpnTargetNetwork")).isEqualTo(2);
+    }
+
+    @Test
+    void postOff_taggingFailsAfterDisassociation_auditsAtOnceAndSaysItIsTurningOff() {
+        turnOnAndWait();
+        logLines.clear();
+        // EC2 keeps refusing CreateTags (past the SDK's retries) once the subnets are being disassociated.
+        emu.injectFault(Fault.http500("ec2", 50).forAction("CreateTags"));
+
+        JsonNode r = call(postFromPage("/off", ADMIN, Map.of("confirm", "yes")));
+
+        assertThat(associationStates()).containsOnly(SUBNET_A + "=disassociating", SUBNET_C + "=disassociating");
+        assertThat(r.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(r.path("body").asText()).contains("The VPN is turning off", "2 active connection(s) are being cut",
+                "Recording who turned it off on the VPN failed; the audit log has your name.")
+                .doesNotContain("try again in a minute");
+        assertThat(auditLines("vpn.off")).singleElement().satisfies(a -> {
+            assertThat(a.path("actor").asText()).isEqualTo(ADMIN);
+            assertThat(a.path("actorSub").asText()).isEqualTo(sub(ADMIN));
+            assertThat(a.path("result").asText()).isEqualTo("ok");
+            assertThat(a.path("activeConnectionsCut").asInt()).isEqualTo(2);
+            assertThat(a.path("subnets").toString()).contains(SUBNET_A, SUBNET_C);
+        });
+        assertThat(endpointTags()).doesNotContainKey(VpnTags.TURNED_OFF_BY);
+        assertThat(logLines).anySatisfy(l -> assertThat(l).contains("\"level\":\"ERROR\"",
+                "could not record who did on the endpoint's tags"));
+    }
+
+    @Test
+    void postOffJson_taggingFailsAfterDisassociation_okButNotRecorded() {
+        turnOnAndWait();
+        emu.injectFault(Fault.http500("ec2", 50).forAction("CreateTags"));
+
+        JsonNode r = call(AlbEvents.post("/off").token(token(ADMIN)).header("accept", "application/json")
+                .json("{\"confirm\":\"yes\"}"));
+
+        assertThat(r.path("statusCode").asInt()).isEqualTo(200);
+        JsonNode b = body(r);
+        assertThat(b.path("ok").asBoolean()).isTrue();
+        assertThat(b.path("outcome").asText()).isEqualTo("started");
+        assertThat(b.path("recorded").asBoolean()).isFalse();
+        assertThat(b.path("warnings").toString()).contains("Recording who turned it off on the VPN failed");
+        assertThat(b.path("status").path("state").asText()).isEqualTo("turning-off");
+        assertThat(auditLines("vpn.off")).hasSize(1);
+    }
+
+    @Test
+    void postOff_everyDisassociationRefused_is503AuditedAsFailedAndNothingChanged() {
+        turnOnAndWait();
+        emu.injectFault(Fault.http503("ec2", 1000).forAction("DisassociateClientVpnTargetNetwork"));
+
+        JsonNode r = call(postFromPage("/off", ADMIN, Map.of("confirm", "yes")));
+
+        assertThat(r.path("statusCode").asInt()).isEqualTo(503);
+        assertThat(associationStates()).containsOnly(SUBNET_A + "=associated", SUBNET_C + "=associated");
+        assertThat(endpointTags()).doesNotContainKey(VpnTags.TURNED_OFF_BY);
+        assertThat(auditLines("vpn.off")).singleElement().satisfies(a -> {
+            assertThat(a.path("result").asText()).isEqualTo("failed");
+            assertThat(a.path("failedSubnets").toString()).contains(SUBNET_A, SUBNET_C);
+        });
     }
 
     @Test

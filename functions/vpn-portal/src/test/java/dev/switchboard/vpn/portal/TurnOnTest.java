@@ -31,9 +31,11 @@ class TurnOnTest extends PortalTestSupport {
                         EMPLOYEE, "content=\"15;url=/?refresh=1\"");
         assertThat(associationStates()).containsExactly(SUBNET_A + "=associating", SUBNET_C + "=associating");
         assertThat(emu.callCount("AssociateClientVpnTargetNetwork")).isEqualTo(2);
-        assertThat(endpointTags()).containsEntry(VpnTags.TURNED_ON_BY, EMPLOYEE).containsKey(VpnTags.TURNED_ON_AT);
+        assertThat(endpointTags()).containsEntry(VpnTags.TURNED_ON_BY, EMPLOYEE)
+                .containsEntry(VpnTags.TURNED_ON_BY_SUB, sub(EMPLOYEE)).containsKey(VpnTags.TURNED_ON_AT);
         assertThat(auditLines("vpn.on")).singleElement().satisfies(a -> {
             assertThat(a.path("actor").asText()).isEqualTo(EMPLOYEE);
+            assertThat(a.path("actorSub").asText()).isEqualTo(sub(EMPLOYEE));
             assertThat(a.path("sourceIp").asText()).isEqualTo("203.0.113.7");
             assertThat(a.path("target").asText()).isEqualTo(ENDPOINT);
             assertThat(a.path("result").asText()).isEqualTo("ok");
@@ -207,37 +209,45 @@ class TurnOnTest extends PortalTestSupport {
     }
 
     @Test
-    void routes_afterAssociation_areCreatedOnceAndOnlyForAssociatedSubnets() {
+    void routes_afterAssociation_areCreatedOnceByTheScheduleAndOnlyForAssociatedSubnets() {
         call(navigate("/", EMPLOYEE));
-        call(AlbEvents.get("/status").token(token(EMPLOYEE)));
+        command("{\"action\":\"repair\",\"requestedBy\":\"schedule\"}");
         assertThat(emu.callCount("CreateClientVpnRoute")).isZero();
 
         emu.advanceClock(Duration.ofMinutes(10));
         call(AlbEvents.get("/status").token(token(EMPLOYEE)));
-        call(AlbEvents.get("/status").token(token(EMPLOYEE)));
+        assertThat(emu.callCount("CreateClientVpnRoute")).as("a read never creates a route").isZero();
+        command("{\"action\":\"repair\",\"requestedBy\":\"schedule\"}");
+        command("{\"action\":\"repair\",\"requestedBy\":\"schedule\"}");
         call(navigate("/", EMPLOYEE));
 
         assertThat(emu.callCount("CreateClientVpnRoute")).isEqualTo(1);
         List<String> routes = ec2.describeClientVpnRoutes(r -> r.clientVpnEndpointId(ENDPOINT)).routes().stream()
                 .filter(r -> r.destinationCidr().equals(OFFICE_CIDR)).map(r -> r.targetSubnet()).toList();
         assertThat(routes).containsExactly(SUBNET_A);
-        assertThat(auditLines("vpn.route")).hasSize(1);
+        assertThat(auditLines("vpn.route")).singleElement()
+                .satisfies(a -> assertThat(a.path("actor").asText()).isEqualTo("schedule"));
     }
 
     @Test
-    void associationFailed_isRetriedOnceThenReported() {
+    void associationFailed_isRetriedOnceByTheScheduleThenReported() {
         emu.failNextAssociation(SUBNET_C);
         call(navigate("/", EMPLOYEE));
         emu.advanceClock(Duration.ofMinutes(10));
         emu.failNextAssociation(SUBNET_C);
 
-        JsonNode retrying = body(call(AlbEvents.get("/status").token(token(EMPLOYEE))));
+        JsonNode read = body(call(AlbEvents.get("/status").token(token(EMPLOYEE))));
+        assertThat(emu.callCount("AssociateClientVpnTargetNetwork")).as("a read never retries").isEqualTo(2);
+        assertThat(read.path("failedSubnets").toString()).isEqualTo("[\"" + SUBNET_C + "\"]");
+
+        JsonNode retrying = command("{\"action\":\"repair\",\"requestedBy\":\"schedule\"}").path("status");
 
         assertThat(emu.callCount("AssociateClientVpnTargetNetwork")).isEqualTo(3);
         assertThat(retrying.path("state").asText()).isEqualTo("turning-on");
         assertThat(retrying.path("failedSubnets")).isEmpty();
 
         emu.advanceClock(Duration.ofMinutes(10));
+        command("{\"action\":\"repair\",\"requestedBy\":\"schedule\"}");
         JsonNode reported = body(call(AlbEvents.get("/status").token(token(EMPLOYEE))));
         JsonNode page = call(navigate("/?refresh=1", EMPLOYEE));
 

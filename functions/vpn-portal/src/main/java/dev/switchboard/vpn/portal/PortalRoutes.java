@@ -12,6 +12,7 @@ import dev.switchboard.core.http.SwitchboardException;
 import dev.switchboard.core.identity.AdminEmails;
 import dev.switchboard.core.identity.Employee;
 import dev.switchboard.core.json.Json;
+import dev.switchboard.core.text.Message;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -107,7 +108,7 @@ final class PortalRoutes implements LambdaDispatcher.Routes {
                             + ". Tick \"I understand\" (confirm=yes) to turn it off.",
                     "VPN をオフにすると接続中の " + n + " 件の接続が切断されます。「理解しました」にチェック（confirm=yes）を入れてください。"));
         }
-        List<String> warnings = turnOffWarnings(result, lang);
+        List<Message> warnings = turnOffWarnings(result);
         if (!request.answersInJson()) {
             if (warnings.isEmpty()) {
                 // Not "/": opening "/" may turn the VPN on again once the turn-off has completed.
@@ -126,43 +127,40 @@ final class PortalRoutes implements LambdaDispatcher.Routes {
         body.put("failedSubnets", result.failedSubnets());
         body.put("activeConnectionsCut", result.changedSomething() ? result.activeConnections() : 0);
         body.put("recorded", result.recorded());
-        body.put("warnings", warnings);
+        body.put("warnings", warnings.stream().map(w -> Map.of("code", w.code(), "message", text(w, result, lang))).toList());
         body.put("status", result.status() == null ? null : StatusJson.of(result.status()));
         return AlbResponse.json(200, body);
     }
 
-    /** What went wrong after the turn-off happened, in words: the turn-off itself is not undone by any of it. */
-    private static List<String> turnOffWarnings(TurnOffResult result, Lang lang) {
-        List<String> out = new ArrayList<>();
+    /** What went wrong after the turn-off happened: none of it undoes the turn-off. */
+    private static List<Message> turnOffWarnings(TurnOffResult result) {
+        List<Message> out = new ArrayList<>();
         if (!result.failedSubnets().isEmpty()) {
-            out.add(lang.pick("EC2 refused to disconnect " + String.join(", ", result.failedSubnets())
-                            + ": it is still on (and billed). Try turning it off again in a minute.",
-                    String.join(", ", result.failedSubnets()) + " の切断を EC2 が受け付けませんでした。まだオンのままです（課金も続きます）。"
-                            + "1 分ほどしてから再度オフにしてください。"));
+            out.add(TurnOffText.SUBNETS_REFUSED);
         }
         if (!result.recorded()) {
-            out.add(lang.pick("Recording who turned it off on the VPN failed; the audit log has your name.",
-                    "VPN に「誰がオフにしたか」を記録できませんでした。監査ログにはあなたの名前が記録されています。"));
+            out.add(TurnOffText.NOT_RECORDED);
         }
         if (result.status() == null) {
-            out.add(lang.pick("Where it stands now could not be read; open the status page in a minute.",
-                    "現在の状態を読み取れませんでした。1 分ほどしてから状態ページを開いてください。"));
+            out.add(TurnOffText.STATUS_UNREAD);
         }
         return out;
     }
 
-    /** The truth when a turn-off happened but not everything after it did: 200, people were cut off. */
-    private static AlbResponse turnedOffWithWarnings(TurnOffResult result, List<String> warnings, Lang lang) {
-        String title = lang.pick("The VPN is turning off", "VPN をオフにしています");
+    private static String text(Message m, TurnOffResult result, Lang lang) {
+        return m.in(lang, String.join(", ", result.failedSubnets()));
+    }
+
+    /** The truth when a turn-off happened but not everything after it did: 200, people are being cut off. */
+    private static AlbResponse turnedOffWithWarnings(TurnOffResult result, List<Message> warnings, Lang lang) {
+        String title = TurnOffText.TITLE.in(lang);
         StringBuilder b = new StringBuilder("<div class=\"card\"><h1>").append(HtmlPage.text(title)).append("</h1><p>")
-                .append(HtmlPage.text(lang.pick("Disconnecting " + String.join(", ", result.disassociatedSubnets())
-                                + "; " + result.activeConnections() + " active connection(s) are being cut.",
-                        String.join(", ", result.disassociatedSubnets()) + " を切断しています。接続中の "
-                                + result.activeConnections() + " 件の接続が切断されます。")))
+                .append(HtmlPage.text(TurnOffText.DETAIL.in(lang, String.join(", ", result.disassociatedSubnets()),
+                        result.activeConnections())))
                 .append("</p><ul>");
-        warnings.forEach(w -> b.append("<li>").append(HtmlPage.text(w)).append("</li>"));
-        b.append("</ul><p><a href=\"").append(StatusPage.REFRESH_URL).append("\">")
-                .append(HtmlPage.text(lang.pick("See where it stands", "現在の状態を見る"))).append("</a></p></div>");
+        warnings.forEach(w -> b.append("<li>").append(HtmlPage.text(text(w, result, lang))).append("</li>"));
+        b.append("</ul><p><a href=\"").append(HtmlPage.attr(READ_ONLY_PAGE)).append("\">")
+                .append(HtmlPage.text(TurnOffText.SEE_STATUS.in(lang))).append("</a></p></div>");
         return HtmlPage.of(lang, title, b.toString()).render(200);
     }
 

@@ -238,10 +238,24 @@ public final class DevServer implements AutoCloseable {
         }
     }
 
-    /** Only local paths: a sign-in page must not become an open redirect, even a local one. */
+    /** Where signing in leads when there is no (acceptable) return path: the read-only status page. */
+    static final String DEFAULT_RETURN = "/status";
+
+    /**
+     * Only a path on this server: a sign-in page must not become an open redirect, even a local one. Browsers
+     * strip tabs and newlines from a URL and read {@code \\} as {@code /}, so {@code /\t/evil.example} and
+     * {@code /\\evil.example} become the scheme-relative {@code //evil.example}: anything but printable ASCII,
+     * any backslash, and a second leading slash are refused outright rather than cleaned.
+     */
     static String safeReturn(String value) {
-        if (value == null || !value.startsWith("/") || value.startsWith("//") || value.contains("\\")) {
-            return "/";
+        if (value == null || !value.startsWith("/") || value.startsWith("//")) {
+            return DEFAULT_RETURN;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || c == '\\') {
+                return DEFAULT_RETURN;
+            }
         }
         return value;
     }

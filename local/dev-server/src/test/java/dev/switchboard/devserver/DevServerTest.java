@@ -3,6 +3,8 @@ package dev.switchboard.devserver;
 import dev.switchboard.core.testing.HeadlessChromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -99,9 +101,37 @@ class DevServerTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(unknown.statusCode()).isEqualTo(400);
-        assertThat(DevServer.safeReturn("https://evil.example/")).isEqualTo("/");
-        assertThat(DevServer.safeReturn("//evil.example/")).isEqualTo("/");
-        assertThat(DevServer.safeReturn("/connect?profile=x")).isEqualTo("/connect?profile=x");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://evil.example/", "//evil.example/", "/\t/evil.example/x", "/\n/evil.example",
+            "/\r\n/evil.example", "\t//evil.example", "/\\evil.example", "\\\\evil.example", "/\\/evil.example",
+            "///evil.example", "javascript:alert(1)", " /status", "/status\r\nSet-Cookie: a=b", "/\u0000//evil.example",
+            "/\u00a0//evil.example", "/\u2028//evil.example", "/\u3000evil", "evil.example", "", "/ /evil", "/\u007f"})
+    void safeReturn_hostileValue_fallsBackToTheStatusPage(String hostile) {
+        assertThat(DevServer.safeReturn(hostile)).isEqualTo("/status");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/status", "/connect", "/connect?profile=x&notice=allow", "/connect/check?ip=10.0.0.1",
+            "/a/b%2F%2Fc"})
+    void safeReturn_localPath_isKept(String local) {
+        assertThat(DevServer.safeReturn(local)).isEqualTo(local);
+    }
+
+    @Test
+    void signIn_tabbedReturnPath_redirectsToTheStatusPageNotOffSite() throws Exception {
+        server = DevServer.start(0, 0, Duration.ofSeconds(30), null);
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.uri().resolve(DevServer.SIGN_IN_PATH))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("user=taro.yamada%40example.com&return=%2F%09%2Fevil.example%2Fx"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("location")).contains("/status");
+        assertThat(get(DevServer.SIGN_IN_PATH + "?return=%2F%09%2Fevil.example", null, null).body())
+                .doesNotContain("evil.example");
     }
 
     @Test

@@ -103,7 +103,8 @@ public final class AlbHttpBridge implements AutoCloseable {
             }
             ObjectNode event = toAlbEvent(exchange);
             if (signInPath != null && !event.path("headers").has("x-amzn-oidc-data")) {
-                String back = exchange.getRequestURI().getRawPath();
+                String query = exchange.getRequestURI().getRawQuery();
+                String back = exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query);
                 send(exchange, 302, Map.of("location", signInPath + "?return="
                         + java.net.URLEncoder.encode(back, StandardCharsets.UTF_8)), "");
                 return;

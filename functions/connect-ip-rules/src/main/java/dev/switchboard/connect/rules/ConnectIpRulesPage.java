@@ -133,7 +133,10 @@ final class ConnectIpRulesPage {
         return r.entries().stream().map(p -> p.entry().value()).collect(Collectors.joining(" "));
     }
 
+    /** Every Connect page links the VPN portal's read-only status page (never {@code /}, which turns it on). */
     private static HtmlPage page(Lang lang, Employee who, StringBuilder body) {
+        body.append("<p class=\"muted\"><a href=\"/status\">").append(text(lang.pick("VPN status", "VPN の状態")))
+                .append("</a></p>");
         return HtmlPage.of(lang, title(lang), body.toString())
                 .signedInAs(lang.pick("Signed in as ", "サインイン中: ") + who.email());
     }

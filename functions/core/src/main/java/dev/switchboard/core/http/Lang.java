@@ -2,8 +2,6 @@ package dev.switchboard.core.http;
 
 import dev.switchboard.core.text.Message;
 
-import java.util.Locale;
-
 /** The languages the pages speak. Chosen from {@code Accept-Language}, first match by quality wins. */
 public enum Lang {
     EN("en"), JA("ja");
@@ -24,20 +22,9 @@ public enum Lang {
         if (header == null) {
             return EN;
         }
-        for (String part : header.split(",")) {
-            String[] pieces = part.trim().split(";");
-            String range = pieces[0].trim().toLowerCase(Locale.ROOT);
-            double q = 1.0;
-            for (int i = 1; i < pieces.length; i++) {
-                String p = pieces[i].trim();
-                if (p.startsWith("q=")) {
-                    try {
-                        q = Double.parseDouble(p.substring(2));
-                    } catch (NumberFormatException e) {
-                        q = 0;
-                    }
-                }
-            }
+        for (QualityList.Item item : QualityList.parse(header)) {
+            String range = item.value();
+            double q = item.q();
             Lang lang = range.startsWith("ja") ? JA : range.startsWith("en") ? EN : null;
             if (lang != null && q > bestQ) {
                 best = lang;

@@ -8,6 +8,7 @@ import dev.switchboard.core.http.AlbResponse;
 import dev.switchboard.core.http.LambdaDispatcher;
 import dev.switchboard.core.http.HtmlPage;
 import dev.switchboard.core.http.Lang;
+import dev.switchboard.core.http.QualityList;
 import dev.switchboard.core.http.SwitchboardException;
 import dev.switchboard.core.identity.AdminEmails;
 import dev.switchboard.core.identity.Employee;
@@ -22,7 +23,8 @@ import java.util.Map;
 
 /**
  * The portal's HTTP side: {@code GET /} (page; turns the VPN on when the employee navigated here),
- * {@code GET /status} (JSON, reads only: never repairs, never tags), {@code POST /on}, {@code POST /off} (admins, confirmed).
+ * {@code GET /status} (reads only, never repairs, never tags: the page for a browser, JSON for scripts),
+ * {@code POST /on}, {@code POST /off} (admins, confirmed).
  *
  * <p>Requests that change something must come from our own page. Browsers say where a request comes from in
  * {@code Sec-Fetch-Site}: a POST is accepted when it is {@code same-origin} or absent (scripts, old
@@ -51,7 +53,7 @@ final class PortalRoutes implements LambdaDispatcher.Routes {
         return switch (route) {
             case "GET /" -> page(request, employee, lang);
             // A read: never writes, whoever asks and from wherever (so it needs no own-page guard).
-            case "GET /status" -> AlbResponse.json(200, StatusJson.of(service.status()));
+            case "GET /status" -> status(request, employee, lang);
             case "POST /on" -> turnOn(request, employee, lang);
             case "POST /off" -> turnOff(request, employee, lang);
             default -> throw switch (request.path()) {
@@ -73,6 +75,38 @@ final class PortalRoutes implements LambdaDispatcher.Routes {
         return StatusPage.render(status, employee, admins.isAdmin(employee), lang);
     }
 
+    /**
+     * The read-only way in: a browser (its Accept prefers HTML) gets the status page, a script keeps the JSON.
+     * Either way nothing is turned on, so every link the product renders can point here.
+     */
+    private AlbResponse status(AlbRequest request, Employee employee, Lang lang) {
+        VpnStatus status = service.status();
+        if (prefersHtml(request)) {
+            return StatusPage.render(status, employee, admins.isAdmin(employee), lang);
+        }
+        return AlbResponse.json(200, StatusJson.of(status));
+    }
+
+    /**
+     * Whether {@code Accept} ranks {@code text/html} above JSON, as a browser's navigation does
+     * ({@code text/html,...,*}{@code /*;q=0.8}). No header, {@code *}{@code /*} (curl) or anything naming JSON
+     * first is a script: it keeps the JSON {@code /status} has always answered.
+     */
+    static boolean prefersHtml(AlbRequest request) {
+        double html = -1;
+        double json = -1;
+        for (QualityList.Item item : QualityList.parse(request.header("accept").orElse(""))) {
+            String type = item.value();
+            double q = item.q();
+            if (type.equals("text/html")) {
+                html = Math.max(html, q);
+            } else if (type.equals("application/json")) {
+                json = Math.max(json, q);
+            }
+        }
+        return html > 0 && html >= json;
+    }
+
     private AlbResponse turnOn(AlbRequest request, Employee employee, Lang lang) {
         requireOurOwnPage(request, lang);
         fields(request, lang);
@@ -83,7 +117,7 @@ final class PortalRoutes implements LambdaDispatcher.Routes {
                     "VPN をオフにしている途中です。オフになるまで（数分）待ってから、再度オンにしてください。"));
         }
         if (!request.answersInJson()) {
-            return AlbResponse.seeOther("/");
+            return AlbResponse.seeOther(StatusPage.REFRESH_URL);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ok", true);
@@ -111,7 +145,7 @@ final class PortalRoutes implements LambdaDispatcher.Routes {
         List<Message> warnings = turnOffWarnings(result);
         if (!request.answersInJson()) {
             if (warnings.isEmpty()) {
-                // Not "/": opening "/" may turn the VPN on again once the turn-off has completed.
+                // Not "/": opening "/" would turn the VPN on again once the turn-off has completed.
                 return AlbResponse.seeOther(StatusPage.REFRESH_URL);
             }
             return turnedOffWithWarnings(result, warnings, lang);

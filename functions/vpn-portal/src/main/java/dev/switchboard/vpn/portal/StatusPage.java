@@ -18,8 +18,11 @@ import java.util.Locale;
  */
 final class StatusPage {
 
-    /** While EC2 is still working the page reloads this URL, which only shows and never turns the VPN on. */
-    static final String REFRESH_URL = "/?refresh=1";
+    /**
+     * The read-only address of this page: it reloads itself here while EC2 is still working, and every link
+     * and redirect leads here, never to {@code /}, which turns the VPN on.
+     */
+    static final String REFRESH_URL = "/status";
     static final int REFRESH_SECONDS = 15;
 
     private static final DateTimeFormatter EN_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
@@ -74,6 +77,10 @@ final class StatusPage {
 
         if (admin && (s.state() == VpnState.READY || s.state() == VpnState.TURNING_ON)) {
             adminCard(b, s, lang);
+        }
+        if (admin) {
+            b.append("<p><a href=\"/connect\">").append(t(lang.pick("Amazon Connect IP rules", "Amazon Connect IP アクセス制限")))
+                    .append("</a></p>");
         }
         b.append("<p class=\"muted\">").append(t(lang.pick("Checked at ", "確認時刻 ")
                 + CLOCK.format(s.checkedAt().atZone(s.timeZone())) + " (" + s.timeZone().getId() + ")"));

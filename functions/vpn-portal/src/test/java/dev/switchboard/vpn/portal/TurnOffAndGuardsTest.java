@@ -70,7 +70,7 @@ class TurnOffAndGuardsTest extends PortalTestSupport {
         JsonNode r = call(postFromPage("/off", ADMIN, Map.of("confirm", "yes")));
 
         assertThat(r.path("statusCode").asInt()).isEqualTo(303);
-        assertThat(r.path("headers").path("location").asText()).isEqualTo("/?refresh=1");
+        assertThat(r.path("headers").path("location").asText()).isEqualTo("/status");
         assertThat(associationStates()).containsOnly(SUBNET_A + "=disassociating", SUBNET_C + "=disassociating");
         assertThat(endpointTags()).containsEntry(VpnTags.TURNED_OFF_BY, ADMIN).containsKey(VpnTags.TURNED_OFF_AT);
         assertThat(endpointTags()).containsEntry(VpnTags.TURNED_OFF_BY_SUB, sub(ADMIN));
@@ -79,7 +79,7 @@ class TurnOffAndGuardsTest extends PortalTestSupport {
             assertThat(a.path("actorSub").asText()).isEqualTo(sub(ADMIN));
             assertThat(a.path("activeConnectionsCut").asInt()).isEqualTo(2);
         });
-        assertThat(call(navigate("/?refresh=1", ADMIN)).path("body").asText()).contains("Turning off…");
+        assertThat(call(navigate("/status", ADMIN)).path("body").asText()).contains("Turning off…");
 
         // A page left open, and a second admin click, do nothing more.
         call(postFromPage("/off", ADMIN, Map.of("confirm", "yes")));
@@ -87,7 +87,7 @@ class TurnOffAndGuardsTest extends PortalTestSupport {
         JsonNode onWhileOff = call(postFromPage("/on", EMPLOYEE, Map.of()));
         assertThat(onWhileOff.path("statusCode").asInt()).isEqualTo(409);
         emu.advanceClock(Duration.ofMinutes(5));
-        assertThat(call(navigate("/?refresh=1", ADMIN).header("sec-fetch-site", "same-origin")).path("body").asText())
+        assertThat(call(navigate("/status", ADMIN).header("sec-fetch-site", "same-origin")).path("body").asText())
                 .contains("Off");
         assertThat(associationStates()).isEmpty();
         assertThat(emu.callCount("AssociateClientVpnTargetNetwork")).isEqualTo(2);

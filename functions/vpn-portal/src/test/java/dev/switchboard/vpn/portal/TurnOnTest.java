@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.core.testing.AlbEvents;
 import dev.switchboard.vpn.VpnTags;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ class TurnOnTest extends PortalTestSupport {
         assertThat(first.path("statusCode").asInt()).isEqualTo(200);
         assertThat(first.path("body").asText())
                 .contains("Turning on…", "5–10 minutes", SUBNET_A + "</code> (associating)", SUBNET_C + "</code> (associating)",
-                        EMPLOYEE, "content=\"15;url=/?refresh=1\"");
+                        EMPLOYEE, "content=\"15;url=/status\"");
         assertThat(associationStates()).containsExactly(SUBNET_A + "=associating", SUBNET_C + "=associating");
         assertThat(emu.callCount("AssociateClientVpnTargetNetwork")).isEqualTo(2);
         assertThat(endpointTags()).containsEntry(VpnTags.TURNED_ON_BY, EMPLOYEE)
@@ -43,7 +45,7 @@ class TurnOnTest extends PortalTestSupport {
         });
 
         emu.advanceClock(Duration.ofMinutes(10));
-        JsonNode later = call(navigate("/?refresh=1", EMPLOYEE).header("sec-fetch-site", "same-origin"));
+        JsonNode later = call(navigate("/status", EMPLOYEE).header("sec-fetch-site", "same-origin"));
 
         assertThat(later.path("body").asText()).contains("Ready", SUBNET_A + "</code> (associated)", SUBNET_C + "</code> (associated)")
                 .doesNotContain("http-equiv=\"refresh\"");
@@ -169,6 +171,43 @@ class TurnOnTest extends PortalTestSupport {
     }
 
     @Test
+    void getStatus_browserWhileOff_showsTheOffPageAndTurnsNothingOn() {
+        JsonNode r = call(navigate("/status", EMPLOYEE));
+
+        assertThat(r.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(r.path("headers").path("content-type").asText()).startsWith("text/html");
+        assertThat(r.path("body").asText()).contains("Off", "Turn the VPN on", "action=\"/on\"");
+        assertThat(emu.calls()).doesNotContain("AssociateClientVpnTargetNetwork", "CreateTags");
+        assertThat(auditLines("vpn.on")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "*/*", "application/json", "application/json, text/html;q=0.9",
+            "text/html;q=0, application/json", "text/plain", "text/*"})
+    void getStatus_scriptAccept_keepsAnsweringJson(String accept) {
+        AlbEvents event = AlbEvents.get("/status").token(token(EMPLOYEE));
+        if (!accept.isEmpty()) {
+            event.header("accept", accept);
+        }
+
+        JsonNode r = call(event);
+
+        assertThat(r.path("headers").path("content-type").asText()).startsWith("application/json");
+        assertThat(body(r).path("state").asText()).isEqualTo("off");
+        assertThat(emu.calls()).doesNotContain("AssociateClientVpnTargetNetwork");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+            "text/html", "application/json;q=0.5, text/html"})
+    void getStatus_browserAccept_getsThePage(String accept) {
+        JsonNode r = call(AlbEvents.get("/status").token(token(EMPLOYEE)).header("accept", accept));
+
+        assertThat(r.path("headers").path("content-type").asText()).startsWith("text/html");
+        assertThat(emu.calls()).doesNotContain("AssociateClientVpnTargetNetwork");
+    }
+
+    @Test
     void getStatus_ready_countsOnlyActiveConnectionsAndShowsWhoTurnedItOn() {
         call(navigate("/", EMPLOYEE));
         emu.advanceClock(Duration.ofMinutes(10));
@@ -186,11 +225,11 @@ class TurnOnTest extends PortalTestSupport {
     }
 
     @Test
-    void postOn_fromOurPage_turnsOnAndRedirectsToThePage() {
+    void postOn_fromOurPage_turnsOnAndRedirectsToTheReadOnlyPage() {
         JsonNode r = call(postFromPage("/on", EMPLOYEE, Map.of()));
 
         assertThat(r.path("statusCode").asInt()).isEqualTo(303);
-        assertThat(r.path("headers").path("location").asText()).isEqualTo("/");
+        assertThat(r.path("headers").path("location").asText()).isEqualTo("/status");
         assertThat(associationStates()).hasSize(2);
     }
 

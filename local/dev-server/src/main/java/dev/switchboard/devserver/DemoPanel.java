@@ -95,7 +95,7 @@ final class DemoPanel {
                 .append("\"><input type=\"hidden\" name=\"do\" value=\"").append(HtmlPage.attr(name))
                 .append("\"><button type=\"submit\" class=\"secondary\">").append(HtmlPage.text(label))
                 .append("</button></form>"));
-        html.append("<p><a href=\"/\">Portal</a> · <a href=\"/connect\">Connect rules</a> · <a href=\"")
+        html.append("<p><a href=\"/status\">Portal</a> · <a href=\"/connect\">Connect rules</a> · <a href=\"")
                 .append(DevServer.SIGN_IN_PATH).append("\">Sign in as someone else</a></p></div>");
         String result = lastResult.get();
         if (!result.isEmpty()) {

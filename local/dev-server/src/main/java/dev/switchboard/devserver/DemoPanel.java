@@ -75,8 +75,8 @@ final class DemoPanel {
                 }
                 yield ended + " connection(s) ended.";
             }
-            case "idle" -> pretty(autoOff.apply("{\"mode\":\"idle\"}".getBytes(StandardCharsets.UTF_8)));
-            case "force" -> pretty(autoOff.apply("{\"mode\":\"force\"}".getBytes(StandardCharsets.UTF_8)));
+            case "idle" -> pretty(autoOff.apply("{\"command\":\"idle\"}".getBytes(StandardCharsets.UTF_8)));
+            case "force" -> pretty(autoOff.apply("{\"command\":\"force\"}".getBytes(StandardCharsets.UTF_8)));
             default -> "Unknown action.";
         };
     }

@@ -86,7 +86,7 @@ class ShadedJarTest {
         int before = emulator.callCount("AssociateClientVpnTargetNetwork");
 
         String output = runCold("vpn-portal", "dev.switchboard.vpn.portal.VpnPortalHandler",
-                "{\"action\":\"on\",\"requestedBy\":\"shaded-jar-test\"}");
+                "{\"command\":\"on\",\"requestedBy\":\"shaded-jar-test\"}");
 
         assertThat(output).contains("\"firstMs\"").contains("\"ok\":true");
         assertThat(emulator.callCount("AssociateClientVpnTargetNetwork") - before).isEqualTo(2);
@@ -95,7 +95,7 @@ class ShadedJarTest {
     @Test
     void vpnAutoOffJar_dryRun_answersWithoutActing() throws Exception {
         String output = runCold("vpn-auto-off", "dev.switchboard.vpn.autooff.VpnAutoOffHandler",
-                "{\"mode\":\"idle\",\"dryRun\":true}");
+                "{\"command\":\"idle\",\"dryRun\":true}");
 
         assertThat(output).contains("\"firstMs\"").contains("\"mode\":\"idle\"");
         assertThat(emulator.callCount("DisassociateClientVpnTargetNetwork")).isZero();

@@ -145,7 +145,7 @@ class TemplateRenderingTest {
 
         assertThat(event.get("ScheduleExpression")).isEqualTo("cron(30 7 * * ? *)");
         assertThat(event.get("ScheduleExpressionTimezone")).isEqualTo("Europe/Berlin");
-        assertThat(event.get("Input")).isEqualTo("{\"mode\":\"force\"}");
+        assertThat(event.get("Input")).isEqualTo("{\"command\":\"force\"}");
     }
 
     @Test
@@ -167,7 +167,7 @@ class TemplateRenderingTest {
         Map<String, Object> event = event("VpnAutoOffFunction", "IdleCheck", render(Map.of()));
 
         assertThat(event.get("ScheduleExpression")).isEqualTo("rate(5 minutes)");
-        assertThat(event.get("Input")).isEqualTo("{\"mode\":\"idle\"}");
+        assertThat(event.get("Input")).isEqualTo("{\"command\":\"idle\"}");
     }
 
     @Test
@@ -182,7 +182,7 @@ class TemplateRenderingTest {
         assertThat(schedule.get("ScheduleExpression")).isEqualTo("cron(45 8 ? * MON-FRI *)");
         assertThat(schedule.get("ScheduleExpressionTimezone")).isEqualTo("Asia/Tokyo");
         assertThat(map(schedule.get("Target"))).containsEntry("Arn", "<Ref VpnPortalFunction.Alias>")
-                .containsEntry("Input", "{\"action\":\"on\",\"requestedBy\":\"schedule\"}");
+                .containsEntry("Input", "{\"command\":\"on\",\"requestedBy\":\"schedule\"}");
     }
 
     @Test
@@ -194,7 +194,7 @@ class TemplateRenderingTest {
         assertThat(rendered.created("RepairSchedule")).isTrue();
         assertThat(schedule.get("ScheduleExpression")).isEqualTo("rate(1 minute)");
         assertThat(map(schedule.get("Target"))).containsEntry("Arn", "<Ref VpnPortalFunction.Alias>")
-                .containsEntry("Input", "{\"action\":\"repair\",\"requestedBy\":\"schedule\"}");
+                .containsEntry("Input", "{\"command\":\"repair\",\"requestedBy\":\"schedule\"}");
     }
 
     // ---------------------------------------------------------------- load balancer and sign-in

@@ -1,8 +1,8 @@
 package dev.switchboard.connect.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.core.http.Command;
 import dev.switchboard.core.http.LambdaDispatcher;
-import dev.switchboard.core.http.RequestedBy;
 import dev.switchboard.core.http.SwitchboardException;
 import dev.switchboard.core.log.JsonLog;
 
@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Direct invocations ({@code sam local invoke}, {@code aws lambda invoke}), authorised by IAM:
- * {@code {"command": "show"|"check"|"allow"|"block"|"remove"|"set-sessions"|"reset", ..., "requestedBy": "..."}}.
+ * {@code {"command": "show"|"check"|"allow"|"block"|"remove"|"set-sessions"|"reset", ..., "requestedBy": "..."}}
+ * (the envelope every function shares, {@link Command}).
  * Same validation as the page; no lockout check (an invoker has no browser address to lose).
  */
 final class ConnectCommands implements LambdaDispatcher.Commands {
@@ -27,13 +28,17 @@ final class ConnectCommands implements LambdaDispatcher.Commands {
         this.service = service;
     }
 
+    private static final Command.Spec SPEC = new Command.Spec(COMMANDS, null, null);
+
     @Override
-    public Object handle(JsonNode command) {
-        String name = command.path("command").asText("");
-        if (!COMMANDS.contains(name)) {
-            throw SwitchboardException.badRequest("unknown_command", "Unknown command '" + IpEntry.shorten(name)
-                    + "': use one of " + String.join(", ", COMMANDS) + ".");
-        }
+    public Command.Spec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Object handle(Command envelope) {
+        String name = envelope.name();
+        JsonNode command = envelope.fields();
         String profileId = ChangeRequest.profileId(text(command, "profileId"));
         switch (name) {
             case "show":
@@ -49,7 +54,7 @@ final class ConnectCommands implements LambdaDispatcher.Commands {
             default: {
                 ChangeRequest request = ChangeRequest.fromJson(command, name, true);
                 try {
-                    return ProfileJson.change(service.change(request, Actor.direct(RequestedBy.of(command))));
+                    return ProfileJson.change(service.change(request, Actor.direct(envelope.requestedBy())));
                 } catch (StaleProfileException e) {
                     LOG.warn(e.userMessage(), Map.of("status", 409, "code", e.code(), "command", name));
                     Map<String, Object> body = ProfileJson.error(e.code(), 409, e.userMessage());

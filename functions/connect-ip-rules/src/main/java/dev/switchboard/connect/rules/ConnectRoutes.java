@@ -1,8 +1,8 @@
 package dev.switchboard.connect.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.core.http.AlbRequest;
 import dev.switchboard.core.http.AlbResponse;
+import dev.switchboard.core.http.Command;
 import dev.switchboard.core.http.LambdaDispatcher;
 import dev.switchboard.core.http.Lang;
 import dev.switchboard.core.http.SwitchboardException;
@@ -11,7 +11,6 @@ import dev.switchboard.core.identity.Employee;
 import dev.switchboard.core.json.Json;
 import dev.switchboard.core.log.JsonLog;
 
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,6 +27,9 @@ final class ConnectRoutes implements LambdaDispatcher.Routes {
 
     /** The rules page: read-only on GET, where error pages lead. */
     static final String PAGE = "/connect";
+    /** The changes a JSON body may ask for. */
+    private static final Command.Spec CHANGES = Command.Spec.of("allow", "block", "remove", "set-sessions", "reset")
+            .withAlias("op");
     private static final JsonLog LOG = JsonLog.forClass(ConnectRoutes.class);
 
     private final ConnectIpRulesService service;
@@ -119,9 +121,10 @@ final class ConnectRoutes implements LambdaDispatcher.Routes {
         refuseCrossSite(request);
         ChangeRequest change;
         if (request.isJsonBody()) {
-            JsonNode body = parseJson(request);
-            JsonNode op = body.has("op") ? body.get("op") : body.get("command");
-            change = ChangeRequest.fromJson(body, op == null || !op.isTextual() ? "" : op.textValue(), false);
+            // The page's form names the change "op"; a script's JSON body uses the commands' envelope, "command",
+            // with "op" as its alias. Naming it both ways is refused, not guessed at.
+            Command command = Command.fromBody(request.jsonObject(), CHANGES);
+            change = ChangeRequest.fromJson(command.fields(), command.name(), false);
         } else {
             Map<String, String> form = request.form();
             if ("reset".equalsIgnoreCase(form.getOrDefault("op", "").trim())
@@ -148,18 +151,6 @@ final class ConnectRoutes implements LambdaDispatcher.Routes {
     static void refuseCrossSite(AlbRequest request) {
         if (!request.isFromOwnPage()) {
             throw new SwitchboardException(403, "cross_site", "Changes are accepted only from this site's own pages.");
-        }
-    }
-
-    private static JsonNode parseJson(AlbRequest request) {
-        try {
-            JsonNode body = Json.mapper().readTree(request.bodyText());
-            if (body == null || !body.isObject()) {
-                throw SwitchboardException.badRequest("malformed_json", "The request body must be a JSON object.");
-            }
-            return body;
-        } catch (IOException e) {
-            throw SwitchboardException.badRequest("malformed_json", "The request body is not valid JSON.");
         }
     }
 

@@ -1,7 +1,10 @@
 package dev.switchboard.core.http;
 
-import dev.switchboard.core.text.CoreErrors;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.core.json.Json;
+import dev.switchboard.core.text.CoreErrors;
+import dev.switchboard.core.text.CoreText;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -119,6 +122,11 @@ public final class AlbRequest {
 
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The body as one JSON object, read by the one strict reader: a duplicate key or trailing text is a 400. */
+    public ObjectNode jsonObject() {
+        return Json.readObject(body, CoreText.THE_REQUEST_BODY);
     }
 
     public boolean isJsonBody() {

@@ -1,6 +1,6 @@
 package dev.switchboard.core.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.core.identity.Employee;
 import dev.switchboard.core.identity.IdentityVerifier;
 import dev.switchboard.core.log.JsonLog;
@@ -11,9 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The shared front of every function: an ALB request is verified (no valid identity → 401, nothing
- * done) and handed to the page routes; any other event is a direct command authorised by IAM (whoever may
- * {@code lambda:InvokeFunction}). Errors are handled here, once: logged, and turned into a safe answer.
+ * The one edge of every function. The event is read strictly ({@link LambdaIo#readEvent}: a duplicate key or
+ * trailing content is refused before anything runs). An ALB request is verified (no valid identity → 401, nothing
+ * done) and handed to the page routes; any other event is a direct command in the one envelope
+ * ({@link Command}), authorised by IAM (whoever may {@code lambda:InvokeFunction}). Errors are handled here,
+ * once: logged in English with their reason, and turned into a safe answer.
  */
 public final class LambdaDispatcher {
 
@@ -23,10 +25,13 @@ public final class LambdaDispatcher {
         AlbResponse handle(AlbRequest request, Employee employee, Lang lang);
     }
 
-    /** The direct-command side of a function: returns a JSON-serialisable result. */
-    @FunctionalInterface
+    /** The direct-command side of a function. */
     public interface Commands {
-        Object handle(JsonNode command);
+        /** The commands it takes, and whether an older name of the verb field is still accepted. */
+        Command.Spec spec();
+
+        /** Runs one command; returns a JSON-serialisable result. */
+        Object handle(Command command);
     }
 
     private static final JsonLog LOG = JsonLog.forClass(LambdaDispatcher.class);
@@ -47,19 +52,32 @@ public final class LambdaDispatcher {
         this.homePath = homePath;
     }
 
+    /** A function that is not behind the ALB (the scheduled auto-off): ALB requests are refused. */
+    public static LambdaDispatcher commandsOnly(Commands commands) {
+        return new LambdaDispatcher(null, null, commands, null);
+    }
+
     /** Reads one event and returns what the function answers (an {@link AlbResponse} or a command result). */
     public Object dispatch(InputStream input) {
-        JsonNode event;
+        ObjectNode event;
         try {
             event = LambdaIo.readEvent(input);
         } catch (SwitchboardException e) {
-            LOG.warn("unreadable event", Map.of("status", e.status(), "code", e.code()));
+            logHandled(e, Map.of("event", "unreadable"));
             return commandError(e);
         }
-        return AlbRequest.isAlbEvent(event) ? dispatchAlb(event) : dispatchCommand(event);
+        if (AlbRequest.isAlbEvent(event)) {
+            if (routes == null) {
+                SwitchboardException e = new SwitchboardException(CoreErrors.ALB_NOT_SUPPORTED);
+                logHandled(e, Map.of("event", "alb"));
+                return commandError(e);
+            }
+            return dispatchAlb(event);
+        }
+        return dispatchCommand(event);
     }
 
-    public AlbResponse dispatchAlb(JsonNode event) {
+    public AlbResponse dispatchAlb(ObjectNode event) {
         Lang lang = Lang.fromAcceptLanguage(event.path("headers").path("accept-language").asText(""));
         boolean json = false;
         String path = event.path("path").asText("/");
@@ -69,7 +87,7 @@ public final class LambdaDispatcher {
             Employee employee = identity.verify(request.headers());
             return routes.handle(request, employee, lang);
         } catch (SwitchboardException e) {
-            logHandled(e, Map.of("path", path, "status", e.status(), "code", e.code()));
+            logHandled(e, Map.of("path", path));
             return ErrorResponses.render(e, json, lang, homePath);
         } catch (RuntimeException e) {
             LOG.error("unexpected failure", Map.of("path", path), e);
@@ -77,28 +95,34 @@ public final class LambdaDispatcher {
         }
     }
 
-    public Object dispatchCommand(JsonNode command) {
+    public Object dispatchCommand(ObjectNode event) {
+        Map<String, Object> fields = new LinkedHashMap<>();
         try {
+            Command command = Command.read(event, commands.spec());
+            fields.put("command", command.name());
+            fields.put("trigger", command.trigger());
             return commands.handle(command);
         } catch (SwitchboardException e) {
-            logHandled(e, Map.of("command", command.path("action").asText(command.path("mode").asText("")),
-                    "status", e.status(), "code", e.code()));
+            logHandled(e, fields);
             return commandError(e);
         } catch (RuntimeException e) {
-            LOG.error("unexpected failure", Map.of("command", command.path("action").asText("")), e);
+            LOG.error("unexpected failure", fields, e);
             return commandError(new SwitchboardException(CoreErrors.INTERNAL_ERROR));
         }
     }
 
-    private static void logHandled(SwitchboardException e, Map<String, Object> fields) {
+    /** One line per refusal, in English, with the status, the code and the reason (and the cause's, if any). */
+    private static void logHandled(SwitchboardException e, Map<String, Object> context) {
+        Map<String, Object> fields = new LinkedHashMap<>(context);
+        fields.put("status", e.status());
+        fields.put("code", e.code());
         if (e.status() >= 500) {
             LOG.error(e.userMessage(), fields, e.getCause() != null ? e.getCause() : e);
         } else {
-            Map<String, Object> withCause = new LinkedHashMap<>(fields);
             if (e.getCause() != null) {
-                withCause.put("reason", String.valueOf(e.getCause().getMessage()));
+                fields.put("reason", String.valueOf(e.getCause().getMessage()));
             }
-            LOG.warn(e.userMessage(), withCause);
+            LOG.warn(e.userMessage(), fields);
         }
     }
 

@@ -1,8 +1,9 @@
 package dev.switchboard.core.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.core.json.Json;
 import dev.switchboard.core.text.CoreErrors;
+import dev.switchboard.core.text.CoreText;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,23 +23,21 @@ public final class LambdaIo {
     private LambdaIo() {
     }
 
-    /** Parses the event. Malformed JSON or an oversized event is a 400/413 {@link SwitchboardException}. */
-    public static JsonNode readEvent(InputStream input) {
+    /**
+     * Parses the event through the one strict reader ({@link Json#readObject}): malformed JSON, a duplicate key,
+     * trailing content or anything but an object is a 400, an oversized event a 413 {@link SwitchboardException}.
+     */
+    public static ObjectNode readEvent(InputStream input) {
+        byte[] bytes;
         try {
-            byte[] bytes = input.readNBytes(MAX_EVENT_BYTES + 1);
-            if (bytes.length > MAX_EVENT_BYTES) {
-                throw new SwitchboardException(CoreErrors.PAYLOAD_TOO_LARGE);
-            }
-            JsonNode node = Json.mapper().readTree(bytes);
-            if (node == null || !node.isObject()) {
-                throw SwitchboardException.badRequest("malformed_event", "The event must be a JSON object.");
-            }
-            return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw SwitchboardException.badRequest("malformed_event", "The event is not valid JSON.");
+            bytes = input.readNBytes(MAX_EVENT_BYTES + 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (bytes.length > MAX_EVENT_BYTES) {
+            throw new SwitchboardException(CoreErrors.PAYLOAD_TOO_LARGE);
+        }
+        return Json.readObject(bytes, CoreText.THE_EVENT);
     }
 
     public static void write(OutputStream output, Object answer) {

@@ -1,7 +1,7 @@
 package dev.switchboard.core.http;
 
-import dev.switchboard.core.text.CoreErrors;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.core.text.CoreErrors;
 
 import java.util.regex.Pattern;
 

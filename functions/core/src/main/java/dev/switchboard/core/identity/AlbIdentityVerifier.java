@@ -1,12 +1,12 @@
 package dev.switchboard.core.identity;
 
-import dev.switchboard.core.text.CoreErrors;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.switchboard.core.config.IdentityConfig;
 import dev.switchboard.core.http.SwitchboardException;
+import dev.switchboard.core.text.CoreErrors;
 
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.ECPublicKey;

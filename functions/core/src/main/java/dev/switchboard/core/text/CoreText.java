@@ -31,6 +31,11 @@ public final class CoreText {
     public static final Message TO_HOME = Message.of("to_home",
             "Open the current state", "現在の状態を表示");
 
+    /** What was read, for the JSON errors ({@code {0}}). */
+    public static final Message THE_EVENT = Message.of("the_event", "The event", "イベント");
+    public static final Message THE_REQUEST_BODY = Message.of("the_request_body", "The request body", "リクエストの本文");
+    public static final Message THE_EVENT_DETAIL = Message.of("the_event_detail", "The event's detail", "イベントの detail");
+
     private CoreText() {
     }
 }

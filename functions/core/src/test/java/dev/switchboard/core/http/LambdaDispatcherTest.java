@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 class LambdaDispatcherTest {
 
@@ -38,9 +39,17 @@ class LambdaDispatcherTest {
     }
 
     private LambdaDispatcher dispatcher(IdentityVerifier verifier, LambdaDispatcher.Routes routes) {
-        return new LambdaDispatcher(verifier, routes, command -> {
-            commandCalls.incrementAndGet();
-            return Map.of("ok", true, "action", command.path("action").asText());
+        return new LambdaDispatcher(verifier, routes, new LambdaDispatcher.Commands() {
+            @Override
+            public Command.Spec spec() {
+                return Command.Spec.of("status", "off").withAlias("action");
+            }
+
+            @Override
+            public Object handle(Command command) {
+                commandCalls.incrementAndGet();
+                return Map.of("ok", true, "command", command.name());
+            }
         }, "/status");
     }
 
@@ -132,7 +141,107 @@ class LambdaDispatcherTest {
         Object answer = accepting((r, e, l) -> AlbResponse.json(200, Map.of()))
                 .dispatch(new ByteArrayInputStream("{\"action\":\"status\"}".getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(answer).isEqualTo(Map.of("ok", true, "action", "status"));
+        assertThat(answer).isEqualTo(Map.of("ok", true, "command", "status"));
+    }
+
+    @Test
+    void dispatch_commandEnvelope_goesToCommandsByName() {
+        Object answer = accepting((r, e, l) -> AlbResponse.json(200, Map.of()))
+                .dispatch(stream("{\"command\":\"off\",\"requestedBy\":\"ops@example.com\"}"));
+
+        assertThat(answer).isEqualTo(Map.of("ok", true, "command", "off"));
+    }
+
+    @Test
+    void dispatch_duplicateVerb_isRefusedAndNothingRuns() {
+        // Jackson's default took the last duplicate: this turned the VPN off (issue 13.2).
+        Object answer = accepting((r, e, l) -> AlbResponse.json(200, Map.of()))
+                .dispatch(stream("{\"action\":\"status\",\"action\":\"off\"}"));
+
+        assertThat(answer).isEqualTo(Map.of("ok", false, "status", 400, "error", "duplicate_key", "message",
+                "The event has the field \"action\" more than once; send each field once. Nothing was done."));
+        assertThat(commandCalls).hasValue(0);
+    }
+
+    @Test
+    void dispatch_commandAndItsOlderNameBoth_isRefusedRatherThanGuessed() {
+        Object answer = accepting((r, e, l) -> AlbResponse.json(200, Map.of()))
+                .dispatch(stream("{\"command\":\"status\",\"action\":\"off\"}"));
+
+        assertThat(answer).asInstanceOf(MAP).containsEntry("error", "ambiguous_command").containsEntry("status", 400);
+        assertThat(commandCalls).hasValue(0);
+    }
+
+    @Test
+    void dispatch_unknownCommand_isA400NamingTheValidOnes() {
+        Object answer = accepting((r, e, l) -> AlbResponse.json(200, Map.of()))
+                .dispatch(stream("{\"command\":\"reboot\"}"));
+
+        assertThat(answer).isEqualTo(Map.of("ok", false, "status", 400, "error", "unknown_command",
+                "message", "Unknown command \"reboot\". Use one of: status, off."));
+        assertThat(commandCalls).hasValue(0);
+        assertThat(logLines).anySatisfy(line -> assertThat(line).contains("\"level\":\"WARN\"")
+                .contains("\"code\":\"unknown_command\"").contains("Unknown command"));
+    }
+
+    @Test
+    void dispatch_noCommand_isA400SayingHowToNameOne() {
+        Object answer = accepting((r, e, l) -> AlbResponse.json(200, Map.of()))
+                .dispatch(stream("{\"requestedBy\":\"ops@example.com\"}"));
+
+        assertThat(answer).asInstanceOf(MAP).containsEntry("error", "missing_command");
+        assertThat(commandCalls).hasValue(0);
+    }
+
+    @Test
+    void dispatch_trailingContentAfterTheEvent_isRefusedAndNothingRuns() {
+        Object answer = accepting((r, e, l) -> AlbResponse.json(200, Map.of()))
+                .dispatch(stream("{\"action\":\"status\"}{\"action\":\"off\"}"));
+
+        assertThat(answer).asInstanceOf(MAP).containsEntry("error", "trailing_content");
+        assertThat(commandCalls).hasValue(0);
+    }
+
+    @Test
+    void dispatch_albEventWithDuplicateHeader_isRefusedBeforeIdentityOrRoutes() throws Exception {
+        String event = new String(AlbEvents.get("/status").toStream().readAllBytes(), StandardCharsets.UTF_8);
+        String doubled = event.replaceFirst("\"headers\"\\s*:\\s*\\{", "\"headers\":{\"host\":\"evil.example\",");
+        AtomicInteger verified = new AtomicInteger();
+        Object answer = dispatcher(headers -> {
+            verified.incrementAndGet();
+            return ALICE;
+        }, (r, e, l) -> {
+            routeCalls.incrementAndGet();
+            return AlbResponse.json(200, Map.of());
+        }).dispatch(stream(doubled));
+
+        assertThat(doubled).contains("\"host\":\"evil.example\"");
+        assertThat(answer).asInstanceOf(MAP).containsEntry("error", "duplicate_key");
+        assertThat(verified).hasValue(0);
+        assertThat(routeCalls).hasValue(0);
+    }
+
+    @Test
+    void dispatch_commandsOnlyFunction_refusesAlbRequests() {
+        Object answer = LambdaDispatcher.commandsOnly(new LambdaDispatcher.Commands() {
+            @Override
+            public Command.Spec spec() {
+                return Command.Spec.of("idle");
+            }
+
+            @Override
+            public Object handle(Command command) {
+                commandCalls.incrementAndGet();
+                return Map.of();
+            }
+        }).dispatch(AlbEvents.get("/").toStream());
+
+        assertThat(answer).asInstanceOf(MAP).containsEntry("error", "alb_not_supported").containsEntry("status", 400);
+        assertThat(commandCalls).hasValue(0);
+    }
+
+    private static ByteArrayInputStream stream(String json) {
+        return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -140,7 +249,7 @@ class LambdaDispatcherTest {
         Object answer = accepting((r, e, l) -> AlbResponse.json(200, Map.of()))
                 .dispatch(new ByteArrayInputStream("{\"action\":".getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(answer).isEqualTo(Map.of("ok", false, "status", 400, "error", "malformed_event",
+        assertThat(answer).isEqualTo(Map.of("ok", false, "status", 400, "error", "malformed_json",
                 "message", "The event is not valid JSON."));
         assertThat(commandCalls).hasValue(0);
     }
@@ -150,8 +259,7 @@ class LambdaDispatcherTest {
         Object answer = accepting((r, e, l) -> AlbResponse.json(200, Map.of()))
                 .dispatch(new ByteArrayInputStream("[1,2]".getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(answer).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-                .containsEntry("error", "malformed_event");
+        assertThat(answer).asInstanceOf(MAP).containsEntry("error", "not_json_object");
         assertThat(commandCalls).hasValue(0);
     }
 

@@ -2,15 +2,13 @@ package dev.switchboard.vpn.autooff;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.core.audit.AuditLog;
 import dev.switchboard.core.aws.Priming;
 import dev.switchboard.core.aws.SnapStartPriming;
 import dev.switchboard.core.config.Env;
+import dev.switchboard.core.http.Command;
 import dev.switchboard.core.http.LambdaDispatcher;
 import dev.switchboard.core.http.LambdaIo;
-import dev.switchboard.core.http.SwitchboardException;
-import dev.switchboard.core.log.JsonLog;
 import dev.switchboard.vpn.CannedEc2;
 import dev.switchboard.vpn.ClientVpn;
 import dev.switchboard.vpn.Ec2ClientVpn;
@@ -22,19 +20,17 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The auto-off function: EventBridge Scheduler (or a classic EventBridge rule, or an administrator with
- * {@code lambda:InvokeFunction}) sends {@code {"mode":"force"|"idle","dryRun":...}}; it answers with the
- * run's summary, or {@code {"ok":false,"status","error","message"}} when the event is refused or AWS could
- * not be read. It is not behind the ALB, so ALB requests are refused.
+ * {@code lambda:InvokeFunction}) sends {@code {"command":"force"|"idle","dryRun":...}} ({@link AutoOffRequest});
+ * it answers with the run's summary, or {@code {"ok":false,"status","error","message"}} when the event is refused
+ * or AWS could not be read. Events go through the same strict reader and dispatcher as the other functions; it is
+ * not behind the ALB, so ALB requests are refused.
  */
 public final class VpnAutoOffHandler implements RequestStreamHandler {
 
-    private static final JsonLog LOG = JsonLog.forClass(VpnAutoOffHandler.class);
-
-    private final AutoOffService service;
+    private final LambdaDispatcher dispatcher;
 
     /** Lambda's constructor: real dependencies, built once per container. */
     public VpnAutoOffHandler() {
@@ -48,7 +44,7 @@ public final class VpnAutoOffHandler implements RequestStreamHandler {
     }
 
     VpnAutoOffHandler(VpnSettings settings, ClientVpn vpn, Clock clock, AuditLog audit) {
-        this.service = new AutoOffService(settings, vpn, clock, audit);
+        this.dispatcher = LambdaDispatcher.commandsOnly(new AutoOffCommands(new AutoOffService(settings, vpn, clock, audit)));
     }
 
     /**
@@ -65,8 +61,8 @@ public final class VpnAutoOffHandler implements RequestStreamHandler {
         try (Ec2Client ec2 = Priming.client(Ec2Client.builder(), Priming.cannedHttp(CannedEc2.answers(true)))) {
             VpnAutoOffHandler twin = new VpnAutoOffHandler(VpnSettings.from(Priming.environment()),
                     new Ec2ClientVpn(ec2), Clock.systemUTC(), new AuditLog());
-            return Priming.run(twin, List.of(Priming.command("{\"mode\":\"idle\"}"),
-                    Priming.command("{\"mode\":\"force\",\"dryRun\":true}")));
+            return Priming.run(twin, List.of(Priming.command("{\"command\":\"idle\"}"),
+                    Priming.command("{\"command\":\"force\",\"dryRun\":true}")));
         }
     }
 
@@ -76,21 +72,19 @@ public final class VpnAutoOffHandler implements RequestStreamHandler {
     }
 
     Object handle(InputStream input) {
-        try {
-            JsonNode event = LambdaIo.readEvent(input);
-            return service.run(AutoOffRequest.parse(event));
-        } catch (SwitchboardException e) {
-            if (e.status() >= 500) {
-                LOG.error(e.userMessage(), Map.of("status", e.status(), "code", e.code()),
-                        e.getCause() != null ? e.getCause() : e);
-            } else {
-                LOG.warn("event refused", Map.of("status", e.status(), "code", e.code()));
-            }
-            return LambdaDispatcher.commandError(e);
-        } catch (RuntimeException e) {
-            LOG.error("unexpected failure", Map.of(), e);
-            return LambdaDispatcher.commandError(
-                    new SwitchboardException(500, "internal_error", "An unexpected error occurred."));
+        return dispatcher.dispatch(input);
+    }
+
+    /** The function's commands: one run of the service per event. */
+    private record AutoOffCommands(AutoOffService service) implements LambdaDispatcher.Commands {
+        @Override
+        public Command.Spec spec() {
+            return AutoOffRequest.SPEC;
+        }
+
+        @Override
+        public Object handle(Command command) {
+            return service.run(AutoOffRequest.from(command));
         }
     }
 }

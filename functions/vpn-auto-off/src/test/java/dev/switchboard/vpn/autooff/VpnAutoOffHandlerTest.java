@@ -597,7 +597,7 @@ class VpnAutoOffHandlerTest extends EmulatedVpn {
 
     @Test
     void handleRequest_unknownMode_refusedWithoutCallingAws() {
-        assertRefused("{\"mode\":\"now\"}", 400, "invalid_mode");
+        assertRefused("{\"command\":\"now\"}", 400, "unknown_command");
     }
 
     @Test
@@ -607,12 +607,56 @@ class VpnAutoOffHandlerTest extends EmulatedVpn {
 
     @Test
     void handleRequest_nonObjectEvent_refusedWithoutCallingAws() {
-        assertRefused("[\"force\"]", 400, "malformed_event");
+        assertRefused("[\"force\"]", 400, "not_json_object");
     }
 
     @Test
     void handleRequest_invalidJson_refusedWithoutCallingAws() {
-        assertRefused("{\"mode\":", 400, "malformed_event");
+        assertRefused("{\"mode\":", 400, "malformed_json");
+    }
+
+    @Test
+    void handleRequest_duplicateDryRun_refusedAndNothingTurnedOff() {
+        // Jackson's default took the last duplicate: this performed a real forced turn-off (issue 13.2).
+        assertRefused("{\"mode\":\"force\",\"dryRun\":true,\"dryRun\":false}", 400, "duplicate_key");
+    }
+
+    @Test
+    void handleRequest_duplicateCommand_refusedAndNothingTurnedOff() {
+        assertRefused("{\"command\":\"idle\",\"command\":\"force\"}", 400, "duplicate_key");
+    }
+
+    @Test
+    void handleRequest_commandAndItsOlderNameBoth_refusedRatherThanGuessed() {
+        assertRefused("{\"command\":\"idle\",\"mode\":\"force\"}", 400, "ambiguous_command");
+    }
+
+    @Test
+    void handleRequest_trailingSecondObject_refusedAndNothingTurnedOff() {
+        assertRefused("{\"mode\":\"force\",\"dryRun\":true} {\"dryRun\":false}", 400, "trailing_content");
+    }
+
+    @Test
+    void handleRequest_refused_logsOneWarningWithTheCodeAndTheReason() {
+        assertRefused("{\"command\":\"force\",\"dryrun\":true}", 400, "unknown_field");
+
+        assertThat(logs()).filteredOn(l -> l.path("code").asText().equals("unknown_field")).singleElement()
+                .satisfies(l -> {
+                    assertThat(l.path("level").asText()).isEqualTo("WARN");
+                    assertThat(l.path("status").asInt()).isEqualTo(400);
+                    assertThat(l.path("command").asText()).isEqualTo("force");
+                    assertThat(l.path("message").asText()).startsWith("Unknown field \"dryrun\"");
+                });
+    }
+
+    @Test
+    void handleRequest_commandEnvelope_forceTurnsOff() {
+        List<String> ids = turnOn();
+
+        JsonNode summary = invoke("{\"command\":\"force\"}");
+
+        assertThat(summary.path("result").asText()).isEqualTo("done");
+        assertThat(texts(summary.path("disassociated"))).containsExactlyElementsOf(ids);
     }
 
     @Test

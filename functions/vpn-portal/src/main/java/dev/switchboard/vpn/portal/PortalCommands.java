@@ -1,7 +1,7 @@
 package dev.switchboard.vpn.portal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.core.audit.Actor;
+import dev.switchboard.core.http.Command;
 import dev.switchboard.core.http.LambdaDispatcher;
 import dev.switchboard.core.http.RequestedBy;
 import dev.switchboard.core.http.SwitchboardException;
@@ -11,9 +11,11 @@ import java.util.Map;
 
 /**
  * Direct invocations ({@code sam local invoke}, {@code aws lambda invoke}, schedules), authorised by IAM:
- * {@code {"action":"on"|"off"|"status"|"repair","requestedBy":"..."}}. {@code repair} is the schedule's: it
- * re-creates routes and retries a failed subnet after a turn-on (what a read no longer does), never turns on. {@code off} needs no confirmation here: the
- * caller already holds {@code lambda:InvokeFunction} and typed the command on purpose.
+ * {@code {"command":"on"|"off"|"status"|"repair","requestedBy":"..."}}; {@code action}, the verb's name before
+ * the envelope was shared by all functions, is still accepted (the morning schedule of older stacks sends it).
+ * {@code repair} is the schedule's: it re-creates routes and retries a failed subnet after a turn-on (what a read
+ * no longer does), never turns on. {@code off} needs no confirmation here: the caller already holds {@code lambda:InvokeFunction} and typed the
+ * command on purpose.
  */
 final class PortalCommands implements LambdaDispatcher.Commands {
 
@@ -23,14 +25,20 @@ final class PortalCommands implements LambdaDispatcher.Commands {
         this.service = service;
     }
 
+    private static final Command.Spec SPEC = Command.Spec.of("on", "off", "status", "repair").withAlias("action");
+
     @Override
-    public Object handle(JsonNode command) {
-        JsonNode action = command.get("action");
-        String requestedBy = RequestedBy.of(command);
-        String name = action != null && action.isTextual() ? action.asText() : "";
+    public Command.Spec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Object handle(Command command) {
+        String requestedBy = command.requestedBy();
+        String name = command.name();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("ok", true);
-        out.put("action", name);
+        out.put("command", name);
         switch (name) {
             case "status" -> out.put("status", StatusJson.of(service.status()));
             case "repair" -> out.put("status", StatusJson.of(service.repair(Actor.direct(requestedBy))));
@@ -58,14 +66,8 @@ final class PortalCommands implements LambdaDispatcher.Commands {
                 out.put("recorded", r.recorded());
                 out.put("status", r.status() == null ? null : StatusJson.of(r.status()));
             }
-            default -> throw SwitchboardException.badRequest("unknown_action",
-                    "Unknown action '" + abbreviate(name.isEmpty() && action != null ? action.toString() : name)
-                            + "'. Valid actions: on, off, status, repair.");
+            default -> throw new IllegalStateException("not in the spec: " + name);
         }
         return out;
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 }

@@ -1,7 +1,6 @@
 package dev.switchboard.vpn.portal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.core.audit.Actor;
 import dev.switchboard.core.http.AlbRequest;
 import dev.switchboard.core.http.AlbResponse;
@@ -12,7 +11,6 @@ import dev.switchboard.core.http.QualityList;
 import dev.switchboard.core.http.SwitchboardException;
 import dev.switchboard.core.identity.AdminEmails;
 import dev.switchboard.core.identity.Employee;
-import dev.switchboard.core.json.Json;
 import dev.switchboard.core.text.Message;
 
 import java.util.ArrayList;
@@ -213,16 +211,7 @@ final class PortalRoutes implements LambdaDispatcher.Routes {
             if (request.bodyText().isBlank()) {
                 return Map.of();
             }
-            JsonNode node;
-            try {
-                node = Json.mapper().readTree(request.bodyText());
-            } catch (JsonProcessingException e) {
-                node = null;
-            }
-            if (node == null || !node.isObject()) {
-                throw SwitchboardException.badRequest("malformed_body", lang.pick(
-                        "The request body must be a JSON object.", "リクエストの本文は JSON オブジェクトである必要があります。"));
-            }
+            ObjectNode node = request.jsonObject();
             Map<String, String> out = new LinkedHashMap<>();
             node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : ""));
             return out;

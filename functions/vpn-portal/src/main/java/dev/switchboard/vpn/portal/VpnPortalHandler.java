@@ -74,7 +74,7 @@ public final class VpnPortalHandler implements RequestStreamHandler {
                     VpnSettings.from(env), new Ec2ClientVpn(ec2), Clock.systemUTC(), new AuditLog());
             return Priming.run(twin, List.of(PrimingIdentity.albGet("/", "ja"),
                     PrimingIdentity.albGet("/", "en-US"), PrimingIdentity.albGet("/status", "ja"),
-                    Priming.command("{\"action\":\"status\"}")));
+                    Priming.command("{\"command\":\"status\"}")));
         }
     }
 

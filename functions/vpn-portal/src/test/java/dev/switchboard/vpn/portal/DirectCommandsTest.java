@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,16 +80,64 @@ class DirectCommandsTest extends PortalTestSupport {
     }
 
     @Test
-    void unknownCommand_is400ListingTheValidActions() {
-        for (String bad : new String[] {"{\"action\":\"reboot\"}", "{}", "{\"action\":42}"}) {
+    void unknownCommand_is400ListingTheValidCommands() {
+        for (String bad : new String[] {"{\"command\":\"reboot\"}", "{\"action\":\"reboot\"}"}) {
             JsonNode r = command(bad);
 
             assertThat(r.path("ok").asBoolean()).as(bad).isFalse();
             assertThat(r.path("status").asInt()).isEqualTo(400);
-            assertThat(r.path("error").asText()).isEqualTo("unknown_action");
-            assertThat(r.path("message").asText()).contains("on, off, status");
+            assertThat(r.path("error").asText()).isEqualTo("unknown_command");
+            assertThat(r.path("message").asText()).isEqualTo("Unknown command \"reboot\". Use one of: on, off, status.");
         }
         assertThat(emu.calls()).isEmpty();
+    }
+
+    @Test
+    void commandMissingOrNotAString_is400SayingHowToNameIt() {
+        assertThat(command("{}").path("error").asText()).isEqualTo("missing_command");
+        assertThat(command("{\"requestedBy\":\"ops@example.com\"}").path("message").asText())
+                .contains("{\"command\":\"...\"}", "on, off, status");
+        assertThat(command("{\"command\":42}").path("error").asText()).isEqualTo("invalid_command_field");
+        assertThat(command("{\"action\":42}").path("message").asText()).startsWith("\"action\" must be a string");
+        assertThat(emu.calls()).isEmpty();
+    }
+
+    @Test
+    void commandEnvelope_onTurnsOnLikeTheOlderActionName() {
+        JsonNode r = command("{\"command\":\"on\",\"requestedBy\":\"ops@example.com\"}");
+
+        assertThat(r.path("command").asText()).isEqualTo("on");
+        assertThat(r.path("outcome").asText()).isEqualTo("started");
+        assertThat(endpointTags()).containsEntry(VpnTags.TURNED_ON_BY, "ops@example.com");
+    }
+
+    @Test
+    void duplicateAction_statusThenOff_is400AndTheVpnStaysOn() throws IOException {
+        run(event("vpn-portal-on.json"));
+        emu.advanceClock(Duration.ofMinutes(10));
+        List<String> before = associationStates();
+
+        // Jackson's default took the last duplicate: this turned the VPN off (issue 13.2).
+        JsonNode r = command("{\"action\":\"status\",\"action\":\"off\"}");
+
+        assertThat(r.path("ok").asBoolean()).isFalse();
+        assertThat(r.path("status").asInt()).isEqualTo(400);
+        assertThat(r.path("error").asText()).isEqualTo("duplicate_key");
+        assertThat(associationStates()).isEqualTo(before).containsOnly(SUBNET_A + "=associated", SUBNET_C + "=associated");
+        assertThat(emu.callCount("DisassociateClientVpnTargetNetwork")).isZero();
+        assertThat(endpointTags()).doesNotContainKey(VpnTags.TURNED_OFF_BY);
+    }
+
+    @Test
+    void commandAndOlderActionBoth_is400AndTheVpnStaysOn() throws IOException {
+        run(event("vpn-portal-on.json"));
+        emu.advanceClock(Duration.ofMinutes(10));
+
+        JsonNode r = command("{\"command\":\"status\",\"action\":\"off\"}");
+
+        assertThat(r.path("error").asText()).isEqualTo("ambiguous_command");
+        assertThat(associationStates()).containsOnly(SUBNET_A + "=associated", SUBNET_C + "=associated");
+        assertThat(emu.callCount("DisassociateClientVpnTargetNetwork")).isZero();
     }
 
     @Test

@@ -17,6 +17,6 @@ class PrimingRunTest {
         assertThat(answers.subList(0, 3)).allSatisfy(a -> assertThat(a).contains("\"statusCode\":200"));
         assertThat(answers.get(0)).contains("text/html").contains("lang=\\\"ja\\\"");
         assertThat(answers.get(1)).contains("lang=\\\"en\\\"");
-        assertThat(answers.get(3)).startsWith("{\"ok\":true").contains("\"action\":\"status\"");
+        assertThat(answers.get(3)).startsWith("{\"ok\":true").contains("\"command\":\"status\"");
     }
 }

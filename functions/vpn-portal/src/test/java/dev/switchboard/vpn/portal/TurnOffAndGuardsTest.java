@@ -191,8 +191,39 @@ class TurnOffAndGuardsTest extends PortalTestSupport {
                 .json("{not json"));
 
         assertThat(r.path("statusCode").asInt()).isEqualTo(400);
-        assertThat(body(r).path("error").asText()).isEqualTo("malformed_body");
+        assertThat(body(r).path("error").asText()).isEqualTo("malformed_json");
         assertThat(emu.calls()).isEmpty();
+    }
+
+    @Test
+    void postOff_jsonBodyConfirmingTwice_is400AndNothingIsTurnedOff() {
+        turnOnAndWait();
+        List<String> before = associationStates();
+
+        JsonNode r = call(AlbEvents.post("/off").token(token(ADMIN)).header("accept", "application/json")
+                .json("{\"confirm\":\"no\",\"confirm\":\"yes\"}"));
+
+        assertThat(r.path("statusCode").asInt()).isEqualTo(400);
+        assertThat(body(r).path("error").asText()).isEqualTo("duplicate_key");
+        assertThat(body(r).path("message").asText()).contains("\"confirm\"");
+        assertThat(associationStates()).isEqualTo(before).allSatisfy(a -> assertThat(a).endsWith("=associated"));
+        assertThat(emu.callCount("DisassociateClientVpnTargetNetwork")).isZero();
+        assertThat(endpointTags()).doesNotContainKey(VpnTags.TURNED_OFF_BY);
+    }
+
+    @Test
+    void postOff_jsonBodyWithTrailingContent_is400AndNothingIsTurnedOff() {
+        turnOnAndWait();
+
+        JsonNode r = call(AlbEvents.post("/off").token(token(ADMIN)).header("accept", "application/json")
+                .json("{\"confirm\":\"yes\"} trailing"));
+        JsonNode second = call(AlbEvents.post("/off").token(token(ADMIN)).header("accept", "application/json")
+                .json("{\"confirm\":\"no\"}{\"confirm\":\"yes\"}"));
+
+        assertThat(body(r).path("error").asText()).isEqualTo("malformed_json");
+        assertThat(body(second).path("error").asText()).isEqualTo("trailing_content");
+        assertThat(emu.callCount("DisassociateClientVpnTargetNetwork")).isZero();
+        assertThat(endpointTags()).doesNotContainKey(VpnTags.TURNED_OFF_BY);
     }
 
     @Test

@@ -87,7 +87,7 @@ class DirectCommandsTest extends PortalTestSupport {
             assertThat(r.path("ok").asBoolean()).as(bad).isFalse();
             assertThat(r.path("status").asInt()).isEqualTo(400);
             assertThat(r.path("error").asText()).isEqualTo("unknown_command");
-            assertThat(r.path("message").asText()).isEqualTo("Unknown command \"reboot\". Use one of: on, off, status.");
+            assertThat(r.path("message").asText()).isEqualTo("Unknown command \"reboot\". Use one of: on, off, status, repair.");
         }
         assertThat(emu.calls()).isEmpty();
     }

@@ -32,11 +32,6 @@ import java.util.function.Supplier;
  */
 public final class Ec2ClientVpn implements ClientVpn {
 
-    static final String UNAVAILABLE_CODE = "vpn_unavailable";
-    static final String UNAVAILABLE_MESSAGE = "The VPN service is busy. Please try again in a minute.";
-    static final String MISCONFIGURED_CODE = "vpn_misconfigured";
-    static final String MISCONFIGURED_MESSAGE = "The VPN is misconfigured. Please tell IT.";
-
     /** The largest page EC2 accepts for the Client VPN describe calls (botocore: 5..1000). */
     static final int MAX_PAGE_SIZE = 1000;
 
@@ -76,8 +71,9 @@ public final class Ec2ClientVpn implements ClientVpn {
         List<ClientVpnEndpoint> found = call(() -> ec2.describeClientVpnEndpoints(r -> r.clientVpnEndpointIds(endpointId))
                 .clientVpnEndpoints());
         ClientVpnEndpoint e = found.stream().filter(x -> endpointId.equals(x.clientVpnEndpointId())).findFirst()
-                .orElseThrow(() -> SwitchboardException.misconfigured(MISCONFIGURED_CODE, MISCONFIGURED_MESSAGE,
-                        new IllegalStateException("EC2 did not describe Client VPN endpoint " + endpointId)));
+                .orElseThrow(() -> SwitchboardException.because(
+                        new IllegalStateException("EC2 did not describe Client VPN endpoint " + endpointId),
+                        VpnErrors.VPN_MISCONFIGURED));
         Map<String, String> tags = new LinkedHashMap<>();
         for (Tag t : e.tags()) {
             tags.put(t.key(), t.value() == null ? "" : t.value());
@@ -211,13 +207,13 @@ public final class Ec2ClientVpn implements ClientVpn {
     static SwitchboardException translate(RuntimeException e) {
         if (e instanceof Ec2Exception ec2e) {
             if (THROTTLED.contains(errorCode(ec2e)) || ec2e.statusCode() >= 500 || ec2e.isThrottlingException()) {
-                return SwitchboardException.unavailable(UNAVAILABLE_CODE, UNAVAILABLE_MESSAGE, e);
+                return SwitchboardException.because(e, VpnErrors.VPN_UNAVAILABLE);
             }
-            return SwitchboardException.misconfigured(MISCONFIGURED_CODE, MISCONFIGURED_MESSAGE, e);
+            return SwitchboardException.because(e, VpnErrors.VPN_MISCONFIGURED);
         }
         if (e instanceof SdkClientException) {
-            return SwitchboardException.unavailable(UNAVAILABLE_CODE, UNAVAILABLE_MESSAGE, e);
+            return SwitchboardException.because(e, VpnErrors.VPN_UNAVAILABLE);
         }
-        return SwitchboardException.misconfigured(MISCONFIGURED_CODE, MISCONFIGURED_MESSAGE, e);
+        return SwitchboardException.because(e, VpnErrors.VPN_MISCONFIGURED);
     }
 }

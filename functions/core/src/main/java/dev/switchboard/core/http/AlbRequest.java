@@ -192,6 +192,13 @@ public final class AlbRequest {
         return ours.isPresent() && ours.equals(theirs);
     }
 
+    /** Refuses (403 {@code cross_site}) a state change that did not come from one of our own pages. */
+    public void requireFromOwnPage() {
+        if (!isFromOwnPage()) {
+            throw new SwitchboardException(CoreErrors.CROSS_SITE);
+        }
+    }
+
     /** An ASCII host name, IPv4 address or bracketed IPv6 address, and a port: nothing else is in an origin. */
     private static final Pattern ORIGIN = Pattern.compile(
             "((?i:https?))://([A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}\\])(?::([0-9]{1,5}))?");

@@ -22,6 +22,15 @@ public final class CoreErrors {
     public static final ErrorCode INVALID_REQUESTED_BY = ErrorCode.of("invalid_requested_by", Problem.INVALID,
             "requestedBy must be 1-128 letters, digits, spaces or @ . _ : + / - (e.g. an e-mail address).",
             "requestedBy は 1〜128 文字の英字・数字・空白または @ . _ : + / - で指定してください (例: メールアドレス)。");
+    public static final ErrorCode NOT_FOUND = ErrorCode.of("not_found", Problem.NOT_FOUND,
+            "There is no page at this address.",
+            "このアドレスにはページがありません。");
+    public static final ErrorCode METHOD_NOT_ALLOWED = ErrorCode.of("method_not_allowed", Problem.METHOD_NOT_ALLOWED,
+            "This address does not take {0} requests.",
+            "このアドレスは {0} リクエストを受け付けません。");
+    public static final ErrorCode CROSS_SITE = ErrorCode.of("cross_site", Problem.FORBIDDEN,
+            "Changes are accepted only from this site's own pages. Open the page and use its button.",
+            "変更はこのサイト自身のページからのみ受け付けます。ページを開いて、そのボタンを使ってください。");
     public static final ErrorCode MALFORMED_JSON = ErrorCode.of("malformed_json", Problem.INVALID,
             "{0} is not valid JSON.",
             "{0}が正しい JSON ではありません。");

@@ -45,8 +45,7 @@ final class PortalCommands implements LambdaDispatcher.Commands {
             case "on" -> {
                 TurnOnResult r = service.turnOn(Actor.direct(requestedBy));
                 if (r.outcome() == TurnOnResult.Outcome.TURNING_OFF) {
-                    throw SwitchboardException.conflict("turning_off",
-                            "The VPN is being turned off. Wait until it is off, then turn it on again.");
+                    throw new SwitchboardException(PortalErrors.TURNING_OFF);
                 }
                 out.put("outcome", r.outcome() == TurnOnResult.Outcome.STARTED ? "started" : "already-on");
                 out.put("startedSubnets", r.startedSubnets());

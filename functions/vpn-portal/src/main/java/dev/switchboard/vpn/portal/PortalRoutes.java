@@ -11,6 +11,7 @@ import dev.switchboard.core.http.QualityList;
 import dev.switchboard.core.http.SwitchboardException;
 import dev.switchboard.core.identity.AdminEmails;
 import dev.switchboard.core.identity.Employee;
+import dev.switchboard.core.text.CoreErrors;
 import dev.switchboard.core.text.Message;
 
 import java.util.ArrayList;
@@ -55,9 +56,9 @@ final class PortalRoutes implements LambdaDispatcher.Routes {
             case "POST /on" -> turnOn(request, employee, lang);
             case "POST /off" -> turnOff(request, employee, lang);
             default -> throw switch (request.path()) {
-                case "/", "/status", "/on", "/off" -> new SwitchboardException(405, "method_not_allowed",
-                        lang.pick("That address does not accept this kind of request.", "このアドレスはこの種類のリクエストを受け付けません。"));
-                default -> SwitchboardException.notFound("not_found", lang.pick("There is no such page.", "そのページはありません。"));
+                case "/", "/status", "/on", "/off" -> new SwitchboardException(CoreErrors.METHOD_NOT_ALLOWED,
+                        request.method());
+                default -> new SwitchboardException(CoreErrors.NOT_FOUND);
             };
         };
     }
@@ -106,13 +107,11 @@ final class PortalRoutes implements LambdaDispatcher.Routes {
     }
 
     private AlbResponse turnOn(AlbRequest request, Employee employee, Lang lang) {
-        requireOurOwnPage(request, lang);
-        fields(request, lang);
+        request.requireFromOwnPage();
+        fields(request);
         TurnOnResult result = service.turnOn(Actor.of(employee));
         if (result.outcome() == TurnOnResult.Outcome.TURNING_OFF) {
-            throw SwitchboardException.conflict("turning_off", lang.pick(
-                    "The VPN is being turned off. Wait until it is off (a few minutes), then turn it on again.",
-                    "VPN をオフにしている途中です。オフになるまで（数分）待ってから、再度オンにしてください。"));
+            throw new SwitchboardException(PortalErrors.TURNING_OFF);
         }
         if (!request.answersInJson()) {
             return AlbResponse.seeOther(StatusPage.REFRESH_URL);
@@ -126,19 +125,14 @@ final class PortalRoutes implements LambdaDispatcher.Routes {
     }
 
     private AlbResponse turnOff(AlbRequest request, Employee employee, Lang lang) {
-        requireOurOwnPage(request, lang);
+        request.requireFromOwnPage();
         if (!admins.isAdmin(employee)) {
-            throw SwitchboardException.forbidden(lang.pick("Only administrators can turn the VPN off.",
-                    "VPN をオフにできるのは管理者だけです。"));
+            throw new SwitchboardException(PortalErrors.ADMIN_ONLY);
         }
-        boolean confirmed = confirmed(fields(request, lang).get("confirm"));
+        boolean confirmed = confirmed(fields(request).get("confirm"));
         TurnOffResult result = service.turnOff(Actor.of(employee), confirmed);
         if (result.outcome() == TurnOffResult.Outcome.CONFIRMATION_REQUIRED) {
-            int n = result.activeConnections();
-            throw SwitchboardException.badRequest("confirmation_required", lang.pick(
-                    "Turning the VPN off ends " + n + (n == 1 ? " active connection" : " active connections")
-                            + ". Tick \"I understand\" (confirm=yes) to turn it off.",
-                    "VPN をオフにすると接続中の " + n + " 件の接続が切断されます。「理解しました」にチェック（confirm=yes）を入れてください。"));
+            throw new SwitchboardException(PortalErrors.CONFIRMATION_REQUIRED, result.activeConnections());
         }
         List<Message> warnings = turnOffWarnings(result);
         if (!request.answersInJson()) {
@@ -196,17 +190,9 @@ final class PortalRoutes implements LambdaDispatcher.Routes {
         return HtmlPage.of(lang, title, b.toString()).render(200);
     }
 
-    /** Refuses a state change that another site (or a request without a trustworthy origin) started. */
-    private static void requireOurOwnPage(AlbRequest request, Lang lang) {
-        if (!request.isFromOwnPage()) {
-            throw SwitchboardException.forbidden(lang.pick(
-                    "This request did not come from the VPN page. Open the page and use its button.",
-                    "このリクエストは VPN ページから送信されていません。ページを開いてボタンを使ってください。"));
-        }
-    }
 
     /** The request's fields, from a JSON object or a form; anything unreadable is a 400 and nothing is done. */
-    private static Map<String, String> fields(AlbRequest request, Lang lang) {
+    private static Map<String, String> fields(AlbRequest request) {
         if (request.isJsonBody()) {
             if (request.bodyText().isBlank()) {
                 return Map.of();

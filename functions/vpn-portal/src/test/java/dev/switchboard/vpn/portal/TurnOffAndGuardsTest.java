@@ -56,7 +56,7 @@ class TurnOffAndGuardsTest extends PortalTestSupport {
                 .json("{\"confirm\":\"no\"}"));
 
         assertThat(r.path("statusCode").asInt()).isEqualTo(400);
-        assertThat(r.path("body").asText()).contains("ends 2 active connections");
+        assertThat(r.path("body").asText()).contains("ends 2 active connection(s)");
         assertThat(json.path("statusCode").asInt()).isEqualTo(400);
         assertThat(body(json).path("error").asText()).isEqualTo("confirmation_required");
         assertThat(emu.callCount("DisassociateClientVpnTargetNetwork")).isZero();
@@ -168,7 +168,7 @@ class TurnOffAndGuardsTest extends PortalTestSupport {
             JsonNode r = call(AlbEvents.post("/on").token(token(EMPLOYEE)).header("sec-fetch-site", "same-origin")
                     .header("origin", origin).form(Map.of()));
             assertThat(r.path("statusCode").asInt()).as(origin).isEqualTo(403);
-            assertThat(r.path("body").asText()).contains("did not come from the VPN page");
+            assertThat(r.path("body").asText()).contains("Changes are accepted only from this site");
         }
         assertThat(emu.calls()).isEmpty();
     }

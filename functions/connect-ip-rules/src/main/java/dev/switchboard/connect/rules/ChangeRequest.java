@@ -3,13 +3,13 @@ package dev.switchboard.connect.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.core.config.Patterns;
 import dev.switchboard.core.http.SwitchboardException;
+import dev.switchboard.core.identity.AsciiCase;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -213,10 +213,10 @@ public record ChangeRequest(Operation operation, String profileId, List<IpEntry.
     }
 
     private static boolean yes(String value) {
-        return value != null && (value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("true"));
+        return AsciiCase.equalsIgnoreCase(value, "yes") || AsciiCase.equalsIgnoreCase(value, "true");
     }
 
     private static boolean bool(JsonNode node) {
-        return node != null && (node.isBoolean() ? node.booleanValue() : yes(node.asText().toLowerCase(Locale.ROOT)));
+        return node != null && (node.isBoolean() ? node.booleanValue() : yes(node.asText()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.connect.rules;
 
 import dev.switchboard.core.http.SwitchboardException;
+import dev.switchboard.core.identity.AsciiCase;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.connect.ConnectClient;
@@ -11,7 +12,6 @@ import software.amazon.awssdk.services.connect.model.UpdateAuthenticationProfile
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -115,7 +115,7 @@ public final class ConnectAuthenticationProfiles implements AuthenticationProfil
      * preview API has not been enabled for it by AWS Support (or an SCP denies without naming the action).
      */
     private static String accessDeniedMessage(String operation, String sdkMessage) {
-        if (sdkMessage.toLowerCase(Locale.ROOT).contains("is not authorized to perform")) {
+        if (AsciiCase.lower(sdkMessage).contains("is not authorized to perform")) {
             return "The function's IAM role may not call connect:" + operation
                     + ". Please tell IT to allow it in the function's policy.";
         }

@@ -1,6 +1,7 @@
 package dev.switchboard.connect.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.core.audit.Actor;
 import dev.switchboard.core.http.Command;
 import dev.switchboard.core.http.LambdaDispatcher;
 import dev.switchboard.core.http.SwitchboardException;

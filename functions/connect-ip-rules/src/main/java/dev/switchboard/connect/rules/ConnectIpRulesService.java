@@ -1,5 +1,6 @@
 package dev.switchboard.connect.rules;
 
+import dev.switchboard.core.audit.Actor;
 import dev.switchboard.core.audit.AuditEvent;
 import dev.switchboard.core.audit.AuditLog;
 import dev.switchboard.core.http.SwitchboardException;
@@ -128,8 +129,7 @@ public final class ConnectIpRulesService {
         if (request.confirmLockout()) {
             details.put("confirmedLockout", true);
         }
-        audit.record(AuditEvent.of(actor.who(), actor.from(), "connect." + request.operation().wireName(),
-                before.id(), result).with(details));
+        audit.record(AuditEvent.of(actor, "connect." + request.operation().wireName(), before.id(), result).with(details));
     }
 
     static Map<String, Object> state(AuthenticationProfile p) {

@@ -1,5 +1,6 @@
 package dev.switchboard.connect.rules;
 
+import dev.switchboard.core.audit.Actor;
 import dev.switchboard.core.http.AlbRequest;
 import dev.switchboard.core.http.AlbResponse;
 import dev.switchboard.core.http.Command;
@@ -7,6 +8,7 @@ import dev.switchboard.core.http.LambdaDispatcher;
 import dev.switchboard.core.http.Lang;
 import dev.switchboard.core.http.SwitchboardException;
 import dev.switchboard.core.identity.AdminEmails;
+import dev.switchboard.core.identity.AsciiCase;
 import dev.switchboard.core.identity.Employee;
 import dev.switchboard.core.json.Json;
 import dev.switchboard.core.log.JsonLog;
@@ -127,8 +129,8 @@ final class ConnectRoutes implements LambdaDispatcher.Routes {
             change = ChangeRequest.fromJson(command.fields(), command.name(), false);
         } else {
             Map<String, String> form = request.form();
-            if ("reset".equalsIgnoreCase(form.getOrDefault("op", "").trim())
-                    && !"yes".equalsIgnoreCase(form.getOrDefault("confirm", ""))) {
+            if (AsciiCase.equalsIgnoreCase("reset", form.getOrDefault("op", "").trim())
+                    && !AsciiCase.equalsIgnoreCase("yes", form.getOrDefault("confirm", ""))) {
                 // Ask first: emptying both lists opens Connect to every address. The confirmation carries the
                 // version this page showed, so a change made meanwhile is still caught (409) on confirm.
                 ChangeRequest pending = ChangeRequest.fromForm(withConfirm(form));
@@ -137,7 +139,7 @@ final class ConnectRoutes implements LambdaDispatcher.Routes {
             }
             change = ChangeRequest.fromForm(form);
         }
-        ConnectIpRulesService.ChangeResult result = service.change(change, new Actor(employee.email(), employee.sourceIp()));
+        ConnectIpRulesService.ChangeResult result = service.change(change, Actor.of(employee));
         if (json) {
             return AlbResponse.json(200, ProfileJson.change(result));
         }

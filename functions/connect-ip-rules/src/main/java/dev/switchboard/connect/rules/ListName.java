@@ -1,15 +1,14 @@
 package dev.switchboard.connect.rules;
 
 import dev.switchboard.core.http.SwitchboardException;
-
-import java.util.Locale;
+import dev.switchboard.core.identity.AsciiCase;
 
 /** Which list an entry is removed from. */
 public enum ListName {
     ALLOWED, BLOCKED;
 
     public static ListName parse(String name) {
-        switch (name == null ? "" : name.trim().toLowerCase(Locale.ROOT)) {
+        switch (name == null ? "" : AsciiCase.lower(name.trim())) {
             case "allowed":
             case "allow":
                 return ALLOWED;
@@ -22,6 +21,6 @@ public enum ListName {
     }
 
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return AsciiCase.lower(name());
     }
 }

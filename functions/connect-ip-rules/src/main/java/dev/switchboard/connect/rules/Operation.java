@@ -1,9 +1,9 @@
 package dev.switchboard.connect.rules;
 
 import dev.switchboard.core.http.SwitchboardException;
+import dev.switchboard.core.identity.AsciiCase;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The changes one request can make, with the names forms and commands use. */
@@ -21,7 +21,7 @@ public enum Operation {
     }
 
     public static Operation parse(String name) {
-        String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        String wanted = name == null ? "" : AsciiCase.lower(name.trim());
         for (Operation op : values()) {
             if (op.wireName.equals(wanted)) {
                 return op;

@@ -1,5 +1,7 @@
 package dev.switchboard.connect.rules;
 
+import dev.switchboard.core.identity.AsciiCase;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,7 @@ final class ProfileJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ip", v.address());
         m.put("allowed", v.allowed());
-        m.put("reason", v.reason().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("reason", AsciiCase.lower(v.reason().name()));
         m.put("entry", v.entry());
         return m;
     }

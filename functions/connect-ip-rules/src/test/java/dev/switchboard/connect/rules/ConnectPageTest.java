@@ -72,6 +72,27 @@ class ConnectPageTest extends ConnectTestSupport {
         assertThat(emu.calls()).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\u212Aiss@example.com", "KI\u017F\u017F@EXAMPLE.COM", "k\u0130ss@example.com",
+            "k\u0131ss@example.com", "\uFF4Biss@example.com", "kiss@\u0435xample.com", "kiss@ex\u0430mple.com",
+            "kiss@example.c\u043Em"})
+    void anyRequest_lookAlikeOfAnAdmin_isRefusedAndNothingIsReadFromConnect(String lookAlike) {
+        Answer page = send(as(AlbEvents.get("/connect"), lookAlike, "198.51.100.1"));
+        Answer post = send(as(AlbEvents.post("/connect"), lookAlike, "198.51.100.1")
+                .form(Map.of("op", "allow", "entry", "10.0.0.1", "lastModified", "2025-01-01T00:00:00Z")));
+
+        assertThat(List.of(page.status(), post.status())).containsOnly(403);
+        assertThat(emu.calls()).isEmpty();
+        assertThat(auditLines()).isEmpty();
+    }
+
+    @Test
+    void getConnect_theRealAdminInAsciiUpperCase_isAnAdmin() {
+        Answer page = send(as(AlbEvents.get("/connect"), "KISS@Example.COM", ADMIN_IP));
+
+        assertThat(page.status()).isEqualTo(200);
+    }
+
     @Test
     void getConnect_nonAdminWithJapaneseBrowser_isToldInJapanese() {
         Answer page = send(as(AlbEvents.get("/connect").header("accept-language", "ja"), EMPLOYEE, "198.51.100.1"));
@@ -468,6 +489,7 @@ class ConnectPageTest extends ConnectTestSupport {
         assertThat(audit).hasSize(1);
         JsonNode line = audit.get(0);
         assertThat(line.path("actor").asText()).isEqualTo(ADMIN);
+        assertThat(line.path("actorSub").asText()).isEqualTo("sub-" + ADMIN.hashCode());
         assertThat(line.path("sourceIp").asText()).isEqualTo(ADMIN_IP);
         assertThat(line.path("action").asText()).isEqualTo("connect.allow");
         assertThat(line.path("target").asText()).isEqualTo(profileId);

@@ -45,6 +45,8 @@ abstract class ConnectTestSupport {
     static final String INSTANCE = AwsEmulator.DEMO_CONNECT_INSTANCE_ID;
     static final String ADMIN = "connect.admin@example.com";
     static final String ADMIN_B = "second.admin@example.com";
+    /** An admin whose address has letters that Unicode case folding has look-alikes for (k, s, i). */
+    static final String ADMIN_K = "kiss@example.com";
     static final String EMPLOYEE = "taro.yamada@example.com";
     static final String ADMIN_IP = "203.0.113.7";
 
@@ -107,7 +109,7 @@ abstract class ConnectTestSupport {
     static IdentityConfig identityConfig() {
         return new IdentityConfig("ap-northeast-1", AlbTokenSigner.DEFAULT_ALB_ARN,
                 Optional.of(AlbTokenSigner.DEFAULT_CLIENT_ID), Optional.of(AlbTokenSigner.DEFAULT_ISSUER),
-                keys.baseUrl(), AdminEmails.parse(ADMIN + "," + ADMIN_B));
+                keys.baseUrl(), AdminEmails.parse(ADMIN + "," + ADMIN_B + "," + ADMIN_K));
     }
 
     static ConnectIpRulesHandler handler(ConnectClient client) {

@@ -32,7 +32,7 @@ public record AuditEvent(String actor, String actorSub, String sourceIp, String 
     }
 
     public static AuditEvent of(Actor actor, String action, String target, String result) {
-        return new AuditEvent(actor.name(), actor.sub(), actor.sourceIp(), action, target, result, Map.of());
+        return new AuditEvent(actor.name(), actor.sub(), actor.from(), action, target, result, Map.of());
     }
 
     public AuditEvent with(Map<String, Object> moreDetails) {

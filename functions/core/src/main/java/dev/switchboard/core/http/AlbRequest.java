@@ -2,6 +2,7 @@ package dev.switchboard.core.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.core.identity.AsciiCase;
 import dev.switchboard.core.json.Json;
 import dev.switchboard.core.text.CoreErrors;
 import dev.switchboard.core.text.CoreText;
@@ -10,7 +11,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -46,15 +46,15 @@ public final class AlbRequest {
     }
 
     public static AlbRequest from(JsonNode event) {
-        String method = event.path("httpMethod").asText("GET").toUpperCase(Locale.ROOT);
+        String method = AsciiCase.upper(event.path("httpMethod").asText("GET"));
         String path = event.path("path").asText("/");
         Map<String, String> headers = new LinkedHashMap<>();
         event.path("headers").fields().forEachRemaining(e ->
-                headers.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText()));
+                headers.put(AsciiCase.lower(e.getKey()), e.getValue().asText()));
         // With multi-value headers enabled on the target group, ALB sends these instead.
         event.path("multiValueHeaders").fields().forEachRemaining(e -> {
             if (e.getValue().isArray() && !e.getValue().isEmpty()) {
-                headers.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getValue().get(0).asText());
+                headers.putIfAbsent(AsciiCase.lower(e.getKey()), e.getValue().get(0).asText());
             }
         });
         Map<String, String> query = new LinkedHashMap<>();
@@ -105,7 +105,7 @@ public final class AlbRequest {
     }
 
     public Optional<String> header(String name) {
-        return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+        return Optional.ofNullable(headers.get(AsciiCase.lower(name)));
     }
 
     public Optional<String> query(String name) {
@@ -130,7 +130,7 @@ public final class AlbRequest {
     }
 
     public boolean isJsonBody() {
-        return header("content-type").map(t -> t.toLowerCase(Locale.ROOT).startsWith("application/json")).orElse(false);
+        return header("content-type").map(t -> AsciiCase.lower(t).startsWith("application/json")).orElse(false);
     }
 
     /**
@@ -157,7 +157,7 @@ public final class AlbRequest {
 
     /** Content negotiation: scripts ask for JSON with {@code Accept: application/json}. */
     public boolean wantsJson() {
-        String accept = header("accept").orElse("").toLowerCase(Locale.ROOT);
+        String accept = AsciiCase.lower(header("accept").orElse(""));
         return accept.contains("application/json") && !accept.contains("text/html");
     }
 
@@ -179,7 +179,7 @@ public final class AlbRequest {
      */
     public boolean isFromOwnPage() {
         Optional<String> site = header("sec-fetch-site");
-        if (site.isPresent() && !site.get().trim().equalsIgnoreCase("same-origin")) {
+        if (site.isPresent() && !AsciiCase.equalsIgnoreCase(site.get().trim(), "same-origin")) {
             return false;
         }
         Optional<String> origin = header("origin");
@@ -212,22 +212,12 @@ public final class AlbRequest {
         if (!m.matches()) {
             return Optional.empty();
         }
-        String scheme = asciiLower(m.group(1));
-        String host = asciiLower(m.group(2));
+        String scheme = AsciiCase.lower(m.group(1));
+        String host = AsciiCase.lower(m.group(2));
         String port = m.group(3);
         boolean defaultPort = port == null || (scheme.equals("https") && port.equals("443"))
                 || (scheme.equals("http") && port.equals("80"));
         return Optional.of(scheme + "://" + host + (defaultPort ? "" : ":" + Integer.parseInt(port)));
-    }
-
-    /** Lower case for ASCII letters only; Unicode case mapping (U+212A KELVIN SIGN → k) has no place in a check. */
-    private static String asciiLower(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
-        }
-        return out.toString();
     }
 
     /**

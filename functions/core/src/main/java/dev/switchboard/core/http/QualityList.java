@@ -1,8 +1,9 @@
 package dev.switchboard.core.http;
 
+import dev.switchboard.core.identity.AsciiCase;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A header of weighted values such as {@code Accept} or {@code Accept-Language}
@@ -36,7 +37,7 @@ public final class QualityList {
                     }
                 }
             }
-            items.add(new Item(pieces[0].trim().toLowerCase(Locale.ROOT), q));
+            items.add(new Item(AsciiCase.lower(pieces[0].trim()), q));
         }
         return items;
     }

@@ -13,7 +13,6 @@ import java.security.interfaces.ECPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -156,7 +155,8 @@ public final class AlbIdentityVerifier implements IdentityVerifier {
 
         // 6. Claims we need.
         String sub = requiredString(payload, "sub");
-        String email = requiredString(payload, "email").toLowerCase(Locale.ROOT);
+        // ASCII letters only: Unicode folding would turn a look-alike (U+212A KELVIN SIGN) into an admin's address.
+        String email = AsciiCase.lower(requiredString(payload, "email"));
         Object usernameValue = payload.get("username");
         String username;
         if (usernameValue == null) {

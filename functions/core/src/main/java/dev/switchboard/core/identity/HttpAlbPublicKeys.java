@@ -73,7 +73,7 @@ public final class HttpAlbPublicKeys implements AlbPublicKeys {
     public HttpAlbPublicKeys(URI baseUrl, Duration connectTimeout, Duration readTimeout) {
         Objects.requireNonNull(baseUrl, "baseUrl");
         String scheme = baseUrl.getScheme();
-        if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
+        if (!AsciiCase.equalsIgnoreCase("https", scheme) && !AsciiCase.equalsIgnoreCase("http", scheme)) {
             throw new IllegalArgumentException("key endpoint must be an http(s) URL: " + baseUrl);
         }
         String s = baseUrl.toString();

@@ -93,6 +93,17 @@ class AlbIdentityVerifierTest {
     // --- accepted ---
 
     @Test
+    void verify_lookAlikeEmail_keepsEveryNonAsciiCharacterAndTheSub() {
+        String token = signer.token().sub("sub-kelvin").email("\u212Aate@Example.com").username("kate").build();
+
+        Employee employee = verifier.verify(headers(token));
+
+        // Only A-Z fold: the KELVIN SIGN stays, so the address is not "kate@example.com" and the audit shows it.
+        assertThat(employee.email()).isEqualTo("\u212Aate@example.com");
+        assertThat(employee.sub()).isEqualTo("sub-kelvin");
+    }
+
+    @Test
     void verify_validAlbToken_returnsEmployeeFromClaimsAndLeftMostForwardedFor() {
         String token = signer.token().sub("sub-123").email("Taro.Yamada@Example.com").username("taro").build();
 

@@ -10,6 +10,7 @@ import dev.switchboard.core.http.Lang;
 import dev.switchboard.core.http.QualityList;
 import dev.switchboard.core.http.SwitchboardException;
 import dev.switchboard.core.identity.AdminEmails;
+import dev.switchboard.core.identity.AsciiCase;
 import dev.switchboard.core.identity.Employee;
 import dev.switchboard.core.text.CoreErrors;
 import dev.switchboard.core.text.Message;
@@ -17,7 +18,6 @@ import dev.switchboard.core.text.Message;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -64,7 +64,7 @@ final class PortalRoutes implements LambdaDispatcher.Routes {
     }
 
     private AlbResponse page(AlbRequest request, Employee employee, Lang lang) {
-        String site = request.header(SEC_FETCH_SITE).orElse("").toLowerCase(Locale.ROOT);
+        String site = AsciiCase.lower(request.header(SEC_FETCH_SITE).orElse(""));
         boolean navigation = site.isEmpty() || site.equals("none") || site.equals("same-origin");
         boolean mayTurnOn = navigation && request.queryParameters().isEmpty();
         VpnStatus status = service.visit(Actor.of(employee), mayTurnOn);
@@ -206,6 +206,6 @@ final class PortalRoutes implements LambdaDispatcher.Routes {
     }
 
     private static boolean confirmed(String value) {
-        return value != null && (value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("true"));
+        return AsciiCase.equalsIgnoreCase(value, "yes") || AsciiCase.equalsIgnoreCase(value, "true");
     }
 }

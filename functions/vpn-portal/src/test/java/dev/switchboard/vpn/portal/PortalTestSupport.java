@@ -5,6 +5,7 @@ import dev.switchboard.core.audit.AuditLog;
 import dev.switchboard.core.aws.AwsClients;
 import dev.switchboard.core.config.Env;
 import dev.switchboard.core.config.IdentityConfig;
+import dev.switchboard.core.identity.AdminEmails;
 import dev.switchboard.core.identity.AlbIdentityVerifier;
 import dev.switchboard.core.json.Json;
 import dev.switchboard.core.log.JsonLog;
@@ -96,6 +97,11 @@ abstract class PortalTestSupport {
 
     /** A handler with the standard settings, overridden by {@code env}. */
     static VpnPortalHandler newHandler(Map<String, String> overrides) {
+        return newHandler(overrides, identity.adminEmails());
+    }
+
+    /** The same with another administrator list. */
+    static VpnPortalHandler newHandler(Map<String, String> overrides, AdminEmails admins) {
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "CLIENT_VPN_ENDPOINT_ID", ENDPOINT,
                 "TARGET_SUBNET_IDS", SUBNET_A + "," + SUBNET_C,
@@ -106,7 +112,7 @@ abstract class PortalTestSupport {
                 "SCHEDULE_TIMEZONE", "Asia/Tokyo",
                 "HOURLY_PRICE_USD", "0.15"));
         env.putAll(overrides);
-        return new VpnPortalHandler(new AlbIdentityVerifier(identity), identity.adminEmails(),
+        return new VpnPortalHandler(new AlbIdentityVerifier(identity), admins,
                 VpnSettings.from(Env.of(env)), new Ec2ClientVpn(ec2), emu.clock(), new AuditLog());
     }
 

@@ -9,6 +9,7 @@ import dev.switchboard.core.aws.SnapStartPriming;
 import dev.switchboard.core.config.Env;
 import dev.switchboard.core.http.LambdaDispatcher;
 import dev.switchboard.core.http.LambdaIo;
+import dev.switchboard.core.log.Invocation;
 import dev.switchboard.core.identity.AlbIdentityVerifier;
 import dev.switchboard.core.identity.IdentityVerifier;
 import dev.switchboard.core.identity.PrimingIdentity;
@@ -86,7 +87,9 @@ public final class ConnectIpRulesHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        LambdaIo.write(output, dispatcher.dispatch(input));
+        try (Invocation invocation = Invocation.begin(context)) {
+            LambdaIo.write(output, dispatcher.dispatch(input));
+        }
     }
 
     /** For in-process callers (the dev server's bridge, tests): the answer without serialising it. */

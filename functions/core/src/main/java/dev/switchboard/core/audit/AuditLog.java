@@ -1,6 +1,7 @@
 package dev.switchboard.core.audit;
 
 import dev.switchboard.core.log.JsonLog;
+import dev.switchboard.core.metrics.AuditMetrics;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +26,7 @@ public final class AuditLog {
         fields.put("target", event.target());
         fields.put("result", event.result());
         event.details().forEach(fields::putIfAbsent);
-        LOG.info("audit " + event.action() + " " + event.result(), fields);
+        LOG.record("audit " + event.action() + " " + event.result(), fields);
+        AuditMetrics.record(event);
     }
 }

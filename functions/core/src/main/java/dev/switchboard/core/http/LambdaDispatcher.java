@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.core.identity.Employee;
 import dev.switchboard.core.identity.IdentityVerifier;
 import dev.switchboard.core.log.JsonLog;
+import dev.switchboard.core.metrics.ErrorMetrics;
 import dev.switchboard.core.text.CoreErrors;
 
 import java.io.InputStream;
@@ -87,6 +88,7 @@ public final class LambdaDispatcher {
             Employee employee = identity.verify(request.headers());
             return routes.handle(request, employee, lang);
         } catch (SwitchboardException e) {
+            ErrorMetrics.handled(e);
             logHandled(e, Map.of("path", path));
             return ErrorResponses.render(e, json, lang, homePath);
         } catch (RuntimeException e) {
@@ -103,6 +105,7 @@ public final class LambdaDispatcher {
             fields.put("trigger", command.trigger());
             return commands.handle(command);
         } catch (SwitchboardException e) {
+            ErrorMetrics.handled(e);
             logHandled(e, fields);
             return commandError(e);
         } catch (RuntimeException e) {

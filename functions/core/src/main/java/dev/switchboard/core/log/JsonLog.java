@@ -6,20 +6,46 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Structured logging: one JSON object per line on stdout, with stable field names ({@code time},
- * {@code level}, {@code logger}, {@code message}, then the event's own fields) so CloudWatch Logs
- * Insights can query them. Never pass tokens, {@code x-amzn-oidc-*} headers or whole events.
+ * {@code level}, {@code logger}, {@code message}, the invocation's {@code requestId}, {@code functionName},
+ * {@code functionVersion}, {@code coldStart}, {@code traceId} (see {@link Invocation}), then the event's own
+ * fields) so CloudWatch Logs Insights can query them. Never pass tokens, {@code x-amzn-oidc-*} headers or
+ * whole events.
+ *
+ * <p>Lines below Lambda's application log level ({@code AWS_LAMBDA_LOG_LEVEL}, set from the template's
+ * {@code LoggingConfig.ApplicationLogLevel}) are not even formatted. Lambda filters stdout by the same
+ * {@code level} key; audit and metric lines are records rather than diagnostics and are always written
+ * (the template offers no level above INFO, at which Lambda itself would drop them).
  */
 public final class JsonLog {
+
+    /** Lambda's application log levels, lowest first. */
+    public enum Level {
+        TRACE, DEBUG, INFO, WARN, ERROR, FATAL;
+
+        /** Lambda's {@code AWS_LAMBDA_LOG_LEVEL}; unset or unknown means INFO, Lambda's default. */
+        public static Level parse(String value) {
+            if (value == null || value.isBlank()) {
+                return INFO;
+            }
+            try {
+                return valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return INFO;
+            }
+        }
+    }
 
     private static volatile Consumer<String> sink = line -> {
         PrintStream out = System.out;
         out.println(line);
     };
+    private static volatile Level threshold = Level.parse(System.getenv("AWS_LAMBDA_LOG_LEVEL"));
 
     private final String logger;
     private final Clock clock;
@@ -40,25 +66,57 @@ public final class JsonLog {
         return previous;
     }
 
+    /** Sets the lowest level written (Lambda's {@code AWS_LAMBDA_LOG_LEVEL} at start); returns the previous one. */
+    public static Level threshold(Level level) {
+        Level previous = threshold;
+        threshold = level;
+        return previous;
+    }
+
+    public static boolean enabled(Level level) {
+        return level.compareTo(threshold) >= 0;
+    }
+
+    public void debug(String message, Map<String, ?> fields) {
+        if (enabled(Level.DEBUG)) {
+            write(Level.DEBUG, message, fields, null);
+        }
+    }
+
     public void info(String message, Map<String, ?> fields) {
-        write("INFO", message, fields, null);
+        if (enabled(Level.INFO)) {
+            write(Level.INFO, message, fields, null);
+        }
     }
 
     public void warn(String message, Map<String, ?> fields) {
-        write("WARN", message, fields, null);
+        if (enabled(Level.WARN)) {
+            write(Level.WARN, message, fields, null);
+        }
     }
 
     /** Logs an error once, where it is handled, with the cause's type and message (not shown to users). */
     public void error(String message, Map<String, ?> fields, Throwable cause) {
-        write("ERROR", message, fields, cause);
+        if (enabled(Level.ERROR)) {
+            write(Level.ERROR, message, fields, cause);
+        }
     }
 
-    private void write(String level, String message, Map<String, ?> fields, Throwable cause) {
+    /**
+     * An INFO line that is a record, not a diagnostic (an audit line, a metric): written whatever the level,
+     * because the audit trail and the metrics must not depend on how chatty the log was set.
+     */
+    public void record(String message, Map<String, ?> fields) {
+        write(Level.INFO, message, fields, null);
+    }
+
+    private void write(Level level, String message, Map<String, ?> fields, Throwable cause) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", clock.instant().toString());
-        line.put("level", level);
+        line.put("level", level.name());
         line.put("logger", logger);
         line.put("message", message);
+        Invocation.addTo(line);
         if (fields != null) {
             fields.forEach(line::putIfAbsent);
         }

@@ -9,6 +9,8 @@ import dev.switchboard.core.config.Env;
 import dev.switchboard.core.http.Command;
 import dev.switchboard.core.http.LambdaDispatcher;
 import dev.switchboard.core.http.LambdaIo;
+import dev.switchboard.core.http.SwitchboardException;
+import dev.switchboard.core.log.Invocation;
 import dev.switchboard.vpn.CannedEc2;
 import dev.switchboard.vpn.ClientVpn;
 import dev.switchboard.vpn.Ec2ClientVpn;
@@ -68,7 +70,9 @@ public final class VpnAutoOffHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        LambdaIo.write(output, handle(input));
+        try (Invocation invocation = Invocation.begin(context)) {
+            LambdaIo.write(output, handle(input));
+        }
     }
 
     Object handle(InputStream input) {
@@ -84,7 +88,14 @@ public final class VpnAutoOffHandler implements RequestStreamHandler {
 
         @Override
         public Object handle(Command command) {
-            return service.run(AutoOffRequest.from(command));
+            AutoOffRequest request = AutoOffRequest.from(command);
+            try {
+                return AutoOffMetrics.recorded(service.run(request));
+            } catch (SwitchboardException e) {
+                // Counted here, where the run's mode is known; the dispatcher logs and answers it.
+                AutoOffMetrics.failed(request, e);
+                throw e;
+            }
         }
     }
 }

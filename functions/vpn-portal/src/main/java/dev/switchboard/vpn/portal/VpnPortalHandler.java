@@ -9,6 +9,7 @@ import dev.switchboard.core.config.Env;
 import dev.switchboard.core.config.IdentityConfig;
 import dev.switchboard.core.http.LambdaDispatcher;
 import dev.switchboard.core.http.LambdaIo;
+import dev.switchboard.core.log.Invocation;
 import dev.switchboard.core.identity.AdminEmails;
 import dev.switchboard.core.identity.AlbIdentityVerifier;
 import dev.switchboard.core.identity.IdentityVerifier;
@@ -80,7 +81,9 @@ public final class VpnPortalHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        LambdaIo.write(output, dispatcher.dispatch(input));
+        try (Invocation invocation = Invocation.begin(context)) {
+            LambdaIo.write(output, dispatcher.dispatch(input));
+        }
     }
 
     /** For in-process callers (the dev server, browser tests): the same as {@link #handleRequest}. */

@@ -271,6 +271,80 @@ final class TemplateChecks {
                         .anyMatch(r -> r.logicalId().equals(groupId)));
     }
 
+    // ------------------------------------------------------------------ operations: alarms, metric filters, queries
+
+    /**
+     * Alarms notify only this stack's own SNS topics (an ARN typed in would notify someone else); metric filters and
+     * saved queries read only this stack's log groups; no topic policy opens a topic to everyone.
+     */
+    static List<String> operationsProblems(CfnTemplate template) {
+        List<String> problems = new ArrayList<>();
+        Set<String> topics = Set.copyOf(template.resourcesOfType("AWS::SNS::Topic"));
+        Set<String> logGroups = Set.copyOf(template.resourcesOfType("AWS::Logs::LogGroup"));
+        for (String alarm : template.resourcesOfType("AWS::CloudWatch::Alarm")) {
+            List<Object> actions = new ArrayList<>();
+            for (String key : List.of("AlarmActions", "OKActions", "InsufficientDataActions")) {
+                actions.addAll(list(template.properties(alarm).get(key)));
+            }
+            if (list(template.properties(alarm).get("AlarmActions")).isEmpty()) {
+                problems.add(alarm + ": has no AlarmActions, so nobody hears it");
+            }
+            for (Object action : actions) {
+                if (!refersOnlyTo(action, topics)) {
+                    problems.add(alarm + ": notifies " + action + ", which is not an SNS topic of this stack");
+                }
+            }
+        }
+        for (String filter : template.resourcesOfType("AWS::Logs::MetricFilter")) {
+            if (!refersOnlyTo(template.properties(filter).get("LogGroupName"), logGroups)) {
+                problems.add(filter + ": reads a log group that is not one of this stack's");
+            }
+        }
+        for (String query : template.resourcesOfType("AWS::Logs::QueryDefinition")) {
+            Object groups = template.properties(query).get("LogGroupNames");
+            if (groups == null || !refersOnlyTo(groups, logGroups)) {
+                problems.add(query + ": LogGroupNames must name only this stack's log groups");
+            }
+        }
+        for (String policy : template.resourcesOfType("AWS::SNS::TopicPolicy")) {
+            for (Object statement : list(map(template.properties(policy).get("PolicyDocument")).get("Statement"))) {
+                Object principal = map(statement).get("Principal");
+                if ("*".equals(principal) || "*".equals(map(principal).get("AWS"))) {
+                    problems.add(policy + ": opens a topic to every principal");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** Whether every Ref/GetAtt under {@code node} names one of {@code ids}, and there is at least one, and no literal. */
+    private static boolean refersOnlyTo(Object node, Set<String> ids) {
+        List<CfnTemplate.Reference> refs = CfnTemplate.references(node, Set.of());
+        if (refs.isEmpty() || hasLiteral(node)) {
+            return false;
+        }
+        return refs.stream().allMatch(r -> ids.contains(r.logicalId()) || r.target().equals("AWS::NoValue"));
+    }
+
+    /** A plain string among the values (outside intrinsic functions' own arguments, e.g. Fn::If's condition). */
+    private static boolean hasLiteral(Object node) {
+        if (node instanceof String) {
+            return true;
+        }
+        Optional<String> fn = CfnTemplate.intrinsic(node);
+        if (fn.isPresent()) {
+            if (fn.get().equals("Fn::If")) {
+                List<Object> parts = list(map(node).get("Fn::If"));
+                return hasLiteral(parts.get(1)) || hasLiteral(parts.get(2));
+            }
+            return false;
+        }
+        if (node instanceof List<?> l) {
+            return l.stream().anyMatch(TemplateChecks::hasLiteral);
+        }
+        return false;
+    }
+
     // ------------------------------------------------------------------ references, conditions, cycles
 
     static List<String> referenceProblems(CfnTemplate template) {

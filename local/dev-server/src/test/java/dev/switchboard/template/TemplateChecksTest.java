@@ -266,6 +266,70 @@ class TemplateChecksTest {
                 "Fn: its role has no logs:PutLogEvents on Logs");
     }
 
+    // ---------------------------------------------------------------- operations
+
+    @Test
+    void operationsProblems_alarmsFiltersQueriesAndPoliciesReachingOutside_reported() {
+        CfnTemplate t = template("""
+                Topic:
+                  Type: AWS::SNS::Topic
+                Logs:
+                  Type: AWS::Logs::LogGroup
+                Silent:
+                  Type: AWS::CloudWatch::Alarm
+                  Properties: { MetricName: Errors }
+                Elsewhere:
+                  Type: AWS::CloudWatch::Alarm
+                  Properties:
+                    AlarmActions: [!Ref Topic]
+                    OKActions: ["arn:aws:sns:ap-northeast-1:999999999999:someone-else"]
+                Filter:
+                  Type: AWS::Logs::MetricFilter
+                  Properties: { LogGroupName: /aws/lambda/another-app }
+                Query:
+                  Type: AWS::Logs::QueryDefinition
+                  Properties: { LogGroupNames: [!Ref Logs, /aws/lambda/another-app] }
+                Open:
+                  Type: AWS::SNS::TopicPolicy
+                  Properties:
+                    Topics: [!Ref Topic]
+                    PolicyDocument:
+                      Statement: [{ Effect: Allow, Principal: "*", Action: sns:Publish, Resource: !Ref Topic }]
+                """);
+
+        assertThat(TemplateChecks.operationsProblems(t)).containsExactly(
+                "Silent: has no AlarmActions, so nobody hears it",
+                "Elsewhere: notifies arn:aws:sns:ap-northeast-1:999999999999:someone-else, which is not an SNS topic of this stack",
+                "Filter: reads a log group that is not one of this stack's",
+                "Query: LogGroupNames must name only this stack's log groups",
+                "Open: opens a topic to every principal");
+    }
+
+    @Test
+    void operationsProblems_ownTopicsAndLogGroupsUnderConditions_noProblem() {
+        CfnTemplate t = template("""
+                Topic:
+                  Type: AWS::SNS::Topic
+                Logs:
+                  Type: AWS::Logs::LogGroup
+                Optional:
+                  Type: AWS::Logs::LogGroup
+                  Condition: Wanted
+                Alarm:
+                  Type: AWS::CloudWatch::Alarm
+                  Properties: { AlarmActions: [!Ref Topic], OKActions: [!Ref Topic] }
+                Filter:
+                  Type: AWS::Logs::MetricFilter
+                  Properties: { LogGroupName: !Ref Logs }
+                Query:
+                  Type: AWS::Logs::QueryDefinition
+                  Properties:
+                    LogGroupNames: !If [Wanted, [!Ref Logs, !Ref Optional], [!Ref Logs]]
+                """);
+
+        assertThat(TemplateChecks.operationsProblems(t)).isEmpty();
+    }
+
     // ---------------------------------------------------------------- references
 
     @Test

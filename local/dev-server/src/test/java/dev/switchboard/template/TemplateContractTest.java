@@ -66,6 +66,13 @@ class TemplateContractTest {
     }
 
     @Test
+    void operations_everyAlarmMetricFilterAndSavedQuery_staysInsideTheStack() {
+        assertThat(TEMPLATE.resourcesOfType("AWS::CloudWatch::Alarm")).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(TEMPLATE.resourcesOfType("AWS::Logs::QueryDefinition")).hasSize(4);
+        assertThat(TemplateChecks.operationsProblems(TEMPLATE)).isEmpty();
+    }
+
+    @Test
     void references_everyRefGetAttAndSubVariable_resolves() {
         assertThat(TemplateChecks.referenceProblems(TEMPLATE)).isEmpty();
     }

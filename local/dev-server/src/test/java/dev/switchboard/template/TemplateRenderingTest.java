@@ -23,7 +23,7 @@ class TemplateRenderingTest {
     private static final String SUBNET_B = "subnet-0bbbbbbbbbbbbbbbb";
     private static final String INSTANCE = "2fb42df9-78a2-2e74-d572-c8af67ed289b";
 
-    private static Map<String, String> required() {
+    static Map<String, String> required() {
         Map<String, String> values = new HashMap<>();
         values.put("DomainName", "vpn.example.com");
         values.put("CertificateArn", "arn:aws:acm:ap-northeast-1:123456789012:certificate/0c1b2a39-1d3e-4f5a-8b7c-9d0e1f2a3b4c");

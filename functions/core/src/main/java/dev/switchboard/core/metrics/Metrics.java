@@ -47,6 +47,10 @@ public final class Metrics {
     /** Requests refused because the ALB identity was missing or not acceptable, by {@link #KIND}. */
     public static final String IDENTITY_FAILURES = "IdentityFailures";
 
+    /** Every metric name the functions emit (the template's alarms and dashboard may name no other of ours). */
+    public static final List<String> NAMES = List.of(TURN_ONS, TURN_OFFS, TURN_OFF_FAILURES, CONNECTIONS_CUT,
+            SUBNETS_ASSOCIATED, ACTIVE_CONNECTIONS, ASSOCIATION_FAILURES, THROTTLES, CONNECT_CHANGES, IDENTITY_FAILURES);
+
     public static final String REASON = "Reason";
     public static final String SERVICE = "Service";
     public static final String KIND = "Kind";

@@ -61,14 +61,14 @@ class AutoOffMetricsTest extends EmulatedVpn {
         emu.seedConnection(ENDPOINT, "cvpn-connection-0aaaaaaaaaaaaaaa1", "alice", "172.16.0.10");
         emu.seedConnection(ENDPOINT, "cvpn-connection-0aaaaaaaaaaaaaaa2", "bob", "172.16.0.11");
 
-        invokeAsLambda("{\"mode\":\"idle\"}", "req-idle-1");
+        invokeAsLambda("{\"command\":\"idle\"}", "req-idle-1");
 
         assertThat(metrics()).containsExactly("SubnetsAssociated{}=2", "ActiveConnections{}=2");
     }
 
     @Test
     void idleCheck_vpnOff_reportsZeroAssociatedAndZeroConnected() {
-        invokeAsLambda("{\"mode\":\"idle\"}", "req-idle-2");
+        invokeAsLambda("{\"command\":\"idle\"}", "req-idle-2");
 
         assertThat(metrics()).containsExactly("SubnetsAssociated{}=0", "ActiveConnections{}=0");
     }
@@ -78,7 +78,7 @@ class AutoOffMetricsTest extends EmulatedVpn {
         turnOn();
         emu.seedConnection(ENDPOINT, "cvpn-connection-0aaaaaaaaaaaaaaa1", "alice", "172.16.0.10");
 
-        invokeAsLambda("{\"mode\":\"force\"}", "req-night");
+        invokeAsLambda("{\"command\":\"force\"}", "req-night");
 
         assertThat(metrics()).containsExactly("TurnOffs{Reason=nightly}=1", "ConnectionsCut{}=1",
                 "SubnetsAssociated{}=2", "ActiveConnections{}=1");
@@ -89,7 +89,7 @@ class AutoOffMetricsTest extends EmulatedVpn {
         turnOn();
         emu.injectFault(Fault.throttle("ec2", 100).forAction("DisassociateClientVpnTargetNetwork"));
 
-        JsonNode summary = invokeAsLambda("{\"mode\":\"force\"}", "req-fail");
+        JsonNode summary = invokeAsLambda("{\"command\":\"force\"}", "req-fail");
 
         assertThat(summary.path("result").asText()).isEqualTo("failed");
         assertThat(metrics()).contains("TurnOffFailures{Reason=nightly}=1");
@@ -100,10 +100,10 @@ class AutoOffMetricsTest extends EmulatedVpn {
         turnOn();
         emu.injectFault(Fault.throttle("ec2", 100).forAction("DescribeClientVpnTargetNetworks"));
 
-        JsonNode answer = invokeAsLambda("{\"mode\":\"idle\"}", "req-throttled");
+        JsonNode answer = invokeAsLambda("{\"command\":\"idle\"}", "req-throttled");
 
         assertThat(answer.path("ok").asBoolean()).isFalse();
-        assertThat(metrics()).containsExactly("Throttles{Service=ec2}=1", "TurnOffFailures{Reason=idle}=1");
+        assertThat(metrics()).containsExactlyInAnyOrder("Throttles{Service=ec2}=1", "TurnOffFailures{Reason=idle}=1");
     }
 
     @Test
@@ -111,8 +111,8 @@ class AutoOffMetricsTest extends EmulatedVpn {
         turnOn();
         emu.advanceClock(Duration.ofMinutes(1));
 
-        invokeAsLambda("{\"mode\":\"force\",\"dryRun\":true}", "req-dry");
-        invokeAsLambda("{\"mode\":\"sideways\"}", "req-bad");
+        invokeAsLambda("{\"command\":\"force\",\"dryRun\":true}", "req-dry");
+        invokeAsLambda("{\"command\":\"sideways\"}", "req-bad");
 
         assertThat(logLines.stream().filter(EmfDocuments::isEmf)).isEmpty();
     }
@@ -122,7 +122,7 @@ class AutoOffMetricsTest extends EmulatedVpn {
         turnOn();
         logLines.clear();
 
-        invokeAsLambda("{\"mode\":\"force\"}", "req-lines");
+        invokeAsLambda("{\"command\":\"force\"}", "req-lines");
 
         List<JsonNode> lines = logs();
         assertThat(lines).isNotEmpty().allSatisfy(line -> {

@@ -116,7 +116,7 @@ class OperationsLogTest extends PortalTestSupport {
     @Test
     void directStatusCommand_readsOnly_countsNothing() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new java.io.ByteArrayInputStream("{\"action\":\"status\"}".getBytes()), out,
+        handler.handleRequest(new java.io.ByteArrayInputStream("{\"command\":\"status\"}".getBytes()), out,
                 LambdaContext.of("req-status"));
 
         assertThat(logLines.stream().filter(EmfDocuments::isEmf)).isEmpty();

@@ -9,6 +9,7 @@ import dev.switchboard.vpn.Association;
 import dev.switchboard.vpn.ClientVpn;
 import dev.switchboard.vpn.Connection;
 import dev.switchboard.vpn.Endpoint;
+import dev.switchboard.vpn.Parallel;
 import dev.switchboard.vpn.Route;
 import dev.switchboard.vpn.VpnSettings;
 import dev.switchboard.vpn.VpnTags;
@@ -20,11 +21,13 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Turning the Client VPN on and off, and saying where it stands. Safe to call from many Lambda instances
@@ -37,6 +40,12 @@ import java.util.Set;
  * the turn-on: routes from {@code VPN_ROUTES} are re-created for associated subnets (disassociation deletes
  * them), and a subnet whose association failed is retried once per turn-on, within {@link #RETRY_WINDOW} of
  * it. Neither ever turns on a VPN that nobody asked for.
+ *
+ * <p>Every AWS call costs a round trip of tens of milliseconds, so calls that do not need each other's
+ * answers are made at once ({@link Parallel}): a read answers in one round trip (endpoint, associations and
+ * connections together), a visit that turns the VPN on in two (what it must read, then every write, whose
+ * answers say what the page shows: nothing is read back). The connections are read only where the answer
+ * shows them and someone may be connected.
  */
 public final class VpnService {
 
@@ -60,11 +69,26 @@ public final class VpnService {
 
     /** The endpoint and its associations as read at one moment. */
     private record Snapshot(Endpoint endpoint, List<Association> associations) {
+
+        VpnState state() {
+            return VpnState.of(associations);
+        }
     }
 
-    /** Where the VPN stands. Reads only: never associates, creates a route or writes a tag. */
+    /**
+     * Where the VPN stands, in one round trip: the endpoint, its associations and its connections read at once
+     * (the connections are wanted whenever anything is associated, and waiting to know would cost a second
+     * round trip). Reads only: never associates, creates a route or writes a tag.
+     */
     public VpnStatus status() {
-        return describe(read());
+        String id = settings.endpointId();
+        CompletableFuture<Endpoint> endpoint = Parallel.start(() -> vpn.endpoint(id));
+        CompletableFuture<List<Association>> associations = Parallel.start(() -> vpn.associations(id));
+        CompletableFuture<List<Connection>> connections = Parallel.start(() -> vpn.connections(id));
+        Parallel.settle(List.of(endpoint, associations, connections));
+        Snapshot snapshot = new Snapshot(Parallel.join(endpoint), Parallel.join(associations));
+        // Nobody can be connected without an association: then the list is not needed, even if it failed.
+        return describe(snapshot, snapshot.state() == VpnState.OFF ? List.of() : Parallel.join(connections));
     }
 
     /**
@@ -72,64 +96,106 @@ public final class VpnService {
      * when it is {@link VpnState#OFF} and otherwise runs the repairs; any other visit only reads.
      */
     public VpnStatus visit(Actor actor, boolean mayTurnOn) {
-        Snapshot snapshot = read();
         if (!mayTurnOn) {
-            return describe(snapshot);
+            return status();
         }
-        if (VpnState.of(snapshot.associations()) == VpnState.OFF) {
-            return turnOn(actor).status();
+        Snapshot snapshot = read();
+        if (snapshot.state() == VpnState.OFF) {
+            return turnOn(actor, snapshot).status();
         }
-        return describe(repair(snapshot, actor));
+        return repairAndDescribe(snapshot, actor);
     }
 
     /** The scheduled repairs (see the class comment); never turns on a VPN that nobody asked for. */
     public VpnStatus repair(Actor actor) {
-        return describe(repair(read(), actor));
+        return repairAndDescribe(read(), actor);
     }
 
     /**
      * Associates every target subnet that has no association in progress or done, and nothing else.
-     * Tags the endpoint and writes an audit line only when this call started an association; runs the repairs.
+     * Writes an audit line only when this call started an association; runs the repairs when it started none.
      */
     public TurnOnResult turnOn(Actor actor) {
-        String endpointId = settings.endpointId();
-        List<Association> associations = vpn.associations(endpointId);
-        if (VpnState.of(associations) == VpnState.TURNING_OFF) {
-            return new TurnOnResult(TurnOnResult.Outcome.TURNING_OFF, List.of(), status());
+        return turnOn(actor, read());
+    }
+
+    /**
+     * The turn-on's writes, all at once (the second round trip after {@link #read}): one association per free
+     * subnet and the tags that say who turned the VPN on, with the connections read beside them when a subnet
+     * was already associated. The page is drawn from their answers. When several people turn the VPN on in
+     * the same instant, EC2 accepts one association per subnet and refuses the others as duplicates; each of
+     * them has written the same tags, so the last writer's name stays, while the audit names whoever EC2
+     * accepted.
+     */
+    private TurnOnResult turnOn(Actor actor, Snapshot snapshot) {
+        String id = settings.endpointId();
+        if (snapshot.state() == VpnState.TURNING_OFF) {
+            return new TurnOnResult(TurnOnResult.Outcome.TURNING_OFF, List.of(), describe(snapshot, connections(snapshot)));
         }
+        List<String> free = settings.subnetIds().stream()
+                .filter(subnet -> occupying(snapshot.associations(), subnet).isEmpty()).toList();
+        if (free.isEmpty()) {
+            return new TurnOnResult(TurnOnResult.Outcome.ALREADY_ON, List.of(), repairAndDescribe(snapshot, actor));
+        }
+        Map<String, String> tags = Map.of(VpnTags.TURNED_ON_BY, actor.name(),
+                VpnTags.TURNED_ON_BY_SUB, actor.subject().orElse(""),
+                VpnTags.TURNED_ON_AT, clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+        Map<String, CompletableFuture<Optional<Association>>> starts = new LinkedHashMap<>();
+        for (String subnet : free) {
+            starts.put(subnet, Parallel.start(() -> vpn.associate(id, subnet)));
+        }
+        CompletableFuture<Void> tagged = Parallel.start(() -> {
+            vpn.tag(id, tags);
+            return null;
+        });
+        boolean someoneMayBeConnected = snapshot.state() != VpnState.OFF;
+        CompletableFuture<List<Connection>> connections = someoneMayBeConnected
+                ? Parallel.start(() -> vpn.connections(id)) : Parallel.known(List.of());
+        List<CompletableFuture<?>> all = new ArrayList<>(starts.values());
+        all.add(tagged);
+        all.add(connections);
+        Parallel.settle(all);
+
         List<String> started = new ArrayList<>();
-        try {
-            for (String subnet : settings.subnetIds()) {
-                if (occupying(associations, subnet).isEmpty()) {
-                    vpn.associate(endpointId, subnet).ifPresent(a -> started.add(subnet));
-                }
+        List<Association> associations = new ArrayList<>(snapshot.associations());
+        SwitchboardException failure = null;
+        for (Map.Entry<String, CompletableFuture<Optional<Association>>> start : starts.entrySet()) {
+            try {
+                Optional<Association> association = Parallel.join(start.getValue());
+                association.ifPresent(a -> started.add(start.getKey()));
+                // EC2 refused a duplicate: a concurrent turn-on has just started this subnet's association.
+                associations.add(association.orElse(
+                        new Association(null, start.getKey(), null, Association.ASSOCIATING, null)));
+            } catch (SwitchboardException e) {
+                failure = failure == null ? e : failure;
             }
-        } catch (SwitchboardException e) {
+        }
+        if (failure != null) {
             if (!started.isEmpty()) {
                 recordTurnOn(actor, started, "partial");
             }
-            throw e;
+            throw failure;
         }
-        if (started.isEmpty()) {
-            return new TurnOnResult(TurnOnResult.Outcome.ALREADY_ON, List.of(), repair(actor));
+        if (!started.isEmpty()) {
+            recordTurnOn(actor, started, "ok");
         }
-        recordTurnOn(actor, started, "ok");
-        // Subnets that were already on may still lack their routes.
-        return new TurnOnResult(TurnOnResult.Outcome.STARTED, started, describe(repair(read(), actor)));
-    }
-
-    private void recordTurnOn(Actor actor, List<String> started, String result) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        audit.record(AuditEvent.of(actor, "vpn.on", settings.endpointId(), result)
-                .with(Map.of("subnets", List.copyOf(started))));
+        Endpoint endpoint = snapshot.endpoint();
         try {
-            vpn.tag(settings.endpointId(), Map.of(VpnTags.TURNED_ON_BY, actor.name(),
-                    VpnTags.TURNED_ON_BY_SUB, actor.subject().orElse(""), VpnTags.TURNED_ON_AT, now.toString()));
+            Parallel.join(tagged);
+            endpoint = withTags(endpoint, tags);
         } catch (SwitchboardException e) {
             // The associations are under way and audited; failing the request now would tell the person otherwise.
             LOG.error("turned the VPN on but could not record who did on the endpoint's tags",
-                    Map.of("endpointId", settings.endpointId(), "code", e.code()), e);
+                    Map.of("endpointId", id, "code", e.code()), e);
         }
+        VpnStatus status = describe(new Snapshot(endpoint, List.copyOf(associations)), Parallel.join(connections));
+        return started.isEmpty() ? new TurnOnResult(TurnOnResult.Outcome.ALREADY_ON, List.of(), status)
+                : new TurnOnResult(TurnOnResult.Outcome.STARTED, started, status);
+    }
+
+    private void recordTurnOn(Actor actor, List<String> started, String result) {
+        audit.record(AuditEvent.of(actor, "vpn.on", settings.endpointId(), result)
+                .with(Map.of("subnets", List.copyOf(started))));
     }
 
     /**
@@ -205,63 +271,129 @@ public final class VpnService {
 
     // ------------------------------------------------------------------ repairs (state-changing requests only)
 
+    /** The endpoint and its associations, read at once: one round trip. */
     private Snapshot read() {
-        return new Snapshot(vpn.endpoint(settings.endpointId()), vpn.associations(settings.endpointId()));
+        String id = settings.endpointId();
+        CompletableFuture<Endpoint> endpoint = Parallel.start(() -> vpn.endpoint(id));
+        CompletableFuture<List<Association>> associations = Parallel.start(() -> vpn.associations(id));
+        Parallel.settle(List.of(endpoint, associations));
+        return new Snapshot(Parallel.join(endpoint), Parallel.join(associations));
     }
 
-    private Snapshot repair(Snapshot snapshot, Actor actor) {
-        Snapshot retried = retryFailedSubnets(snapshot, actor);
-        recreateRoutes(retried, actor);
-        return retried;
+    /** The connections, when anything is associated (nobody can be connected otherwise). */
+    private List<Connection> connections(Snapshot snapshot) {
+        return snapshot.state() == VpnState.OFF ? List.of() : vpn.connections(settings.endpointId());
     }
 
-    private Snapshot retryFailedSubnets(Snapshot snapshot, Actor actor) {
-        Instant turnedOnAt = turnOnInProgress(snapshot.endpoint()).orElse(null);
-        if (turnedOnAt == null || clock.instant().isAfter(turnedOnAt.plus(RETRY_WINDOW))
-                || VpnState.of(snapshot.associations()) == VpnState.TURNING_OFF) {
-            return snapshot;
-        }
-        Set<String> retried = retriedSubnets(snapshot.endpoint(), turnedOnAt);
-        List<Association> associations = new ArrayList<>(snapshot.associations());
-        for (String subnet : settings.subnetIds()) {
-            if (retried.contains(subnet) || occupying(associations, subnet).isPresent()
-                    || lastFailure(associations, subnet).isEmpty()) {
-                continue;
-            }
-            Optional<Association> retry = vpn.associate(settings.endpointId(), subnet);
-            if (retry.isPresent()) {
-                retried.add(subnet);
-                audit.record(AuditEvent.of(actor, "vpn.retry", settings.endpointId(), "ok")
-                        .with(Map.of("subnet", subnet, "failedAssociation", lastFailure(associations, subnet).get().id())));
-                vpn.tag(settings.endpointId(), Map.of(VpnTags.RETRIED_SUBNETS, turnedOnAt + "|" + String.join(",", retried)));
-                associations.add(new Association(retry.get().id(), subnet, null, retry.get().status(), null));
-            }
-        }
-        return new Snapshot(snapshot.endpoint(), List.copyOf(associations));
-    }
-
-    private void recreateRoutes(Snapshot snapshot, Actor actor) {
+    /**
+     * The repairs and the status, in one more round trip after {@link #read}: the connections, the routes
+     * (when a subnet they need is associated) and the retries of failed subnets, at once. Only what the
+     * answers ask for takes a third: the tag that marks a subnet as retried, and a missing route (once per
+     * association; the every-minute repair usually gets there first).
+     */
+    private VpnStatus repairAndDescribe(Snapshot snapshot, Actor actor) {
+        String id = settings.endpointId();
+        List<String> retry = subnetsToRetry(snapshot);
         List<VpnSettings.RouteSpec> due = settings.routes().stream()
                 .filter(r -> occupying(snapshot.associations(), r.subnetId())
                         .filter(a -> Association.ASSOCIATED.equals(a.status())).isPresent())
                 .toList();
-        if (due.isEmpty()) {
-            return;
+        CompletableFuture<List<Connection>> connections = snapshot.state() == VpnState.OFF
+                ? Parallel.known(List.of()) : Parallel.start(() -> vpn.connections(id));
+        CompletableFuture<List<Route>> routes = due.isEmpty() ? Parallel.known(List.of()) : Parallel.start(() -> vpn.routes(id));
+        Map<String, CompletableFuture<Optional<Association>>> retries = new LinkedHashMap<>();
+        for (String subnet : retry) {
+            retries.put(subnet, Parallel.start(() -> vpn.associate(id, subnet)));
         }
-        List<Route> existing = vpn.routes(settings.endpointId());
+        List<CompletableFuture<?>> all = new ArrayList<>(retries.values());
+        all.add(connections);
+        all.add(routes);
+        Parallel.settle(all);
+
+        List<Association> associations = new ArrayList<>(snapshot.associations());
+        List<String> retried = new ArrayList<>();
+        SwitchboardException failure = null;
+        for (Map.Entry<String, CompletableFuture<Optional<Association>>> r : retries.entrySet()) {
+            try {
+                Optional<Association> association = Parallel.join(r.getValue());
+                if (association.isPresent()) {
+                    retried.add(r.getKey());
+                    audit.record(AuditEvent.of(actor, "vpn.retry", id, "ok").with(Map.of("subnet", r.getKey(),
+                            "failedAssociation", lastFailure(snapshot.associations(), r.getKey()).get().id())));
+                    associations.add(new Association(association.get().id(), r.getKey(), null,
+                            association.get().status(), null));
+                }
+            } catch (SwitchboardException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        List<CompletableFuture<?>> writes = new ArrayList<>();
+        if (!retried.isEmpty()) {
+            Instant turnedOnAt = turnOnInProgress(snapshot.endpoint()).orElseThrow();
+            Set<String> marked = retriedSubnets(snapshot.endpoint(), turnedOnAt);
+            marked.addAll(retried);
+            writes.add(Parallel.start(() -> {
+                vpn.tag(id, Map.of(VpnTags.RETRIED_SUBNETS, turnedOnAt + "|" + String.join(",", marked)));
+                return null;
+            }));
+        }
+        Map<VpnSettings.RouteSpec, CompletableFuture<Boolean>> created = failure == null
+                ? createMissingRoutes(due, Parallel.join(routes)) : Map.of();
+        writes.addAll(created.values());
+        Parallel.settle(writes);
+        for (Map.Entry<VpnSettings.RouteSpec, CompletableFuture<Boolean>> route : created.entrySet()) {
+            if (Parallel.join(route.getValue())) {
+                audit.record(AuditEvent.of(actor, "vpn.route", id, "ok")
+                        .with(Map.of("cidr", route.getKey().cidr(), "subnet", route.getKey().subnetId())));
+            }
+        }
+        for (CompletableFuture<?> write : writes) {
+            Parallel.join(write);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return describe(new Snapshot(snapshot.endpoint(), List.copyOf(associations)), Parallel.join(connections));
+    }
+
+    /** Failed subnets to associate again: once per turn-on, within {@link #RETRY_WINDOW} of it. */
+    private List<String> subnetsToRetry(Snapshot snapshot) {
+        Instant turnedOnAt = turnOnInProgress(snapshot.endpoint()).orElse(null);
+        if (turnedOnAt == null || clock.instant().isAfter(turnedOnAt.plus(RETRY_WINDOW))
+                || snapshot.state() == VpnState.TURNING_OFF) {
+            return List.of();
+        }
+        Set<String> retried = retriedSubnets(snapshot.endpoint(), turnedOnAt);
+        return settings.subnetIds().stream()
+                .filter(subnet -> !retried.contains(subnet) && occupying(snapshot.associations(), subnet).isEmpty()
+                        && lastFailure(snapshot.associations(), subnet).isPresent())
+                .toList();
+    }
+
+    /** Starts creating every due route that is missing. */
+    private Map<VpnSettings.RouteSpec, CompletableFuture<Boolean>> createMissingRoutes(List<VpnSettings.RouteSpec> due,
+                                                                                      List<Route> existing) {
+        Map<VpnSettings.RouteSpec, CompletableFuture<Boolean>> created = new LinkedHashMap<>();
         for (VpnSettings.RouteSpec spec : due) {
             boolean present = existing.stream().anyMatch(r -> spec.cidr().equals(r.destinationCidr())
                     && spec.subnetId().equals(r.targetSubnet()) && !"deleting".equals(r.status()));
-            if (!present && vpn.createRoute(settings.endpointId(), spec.cidr(), spec.subnetId(), ROUTE_DESCRIPTION)) {
-                audit.record(AuditEvent.of(actor, "vpn.route", settings.endpointId(), "ok")
-                        .with(Map.of("cidr", spec.cidr(), "subnet", spec.subnetId())));
+            if (!present) {
+                created.put(spec, Parallel.start(() -> vpn.createRoute(settings.endpointId(), spec.cidr(), spec.subnetId(),
+                        ROUTE_DESCRIPTION)));
             }
         }
+        return created;
+    }
+
+    private static Endpoint withTags(Endpoint endpoint, Map<String, String> tags) {
+        Map<String, String> merged = new LinkedHashMap<>(endpoint.tags());
+        merged.putAll(tags);
+        return new Endpoint(endpoint.id(), endpoint.status(), merged);
     }
 
     // ------------------------------------------------------------------ reading
 
-    private VpnStatus describe(Snapshot snapshot) {
+    private VpnStatus describe(Snapshot snapshot, List<Connection> connections) {
         Endpoint endpoint = snapshot.endpoint();
         List<Association> associations = snapshot.associations();
         VpnState state = VpnState.of(associations);
@@ -278,9 +410,7 @@ public final class VpnService {
                 subnets.add(new SubnetStatus(subnet, SubnetStatus.NOT_ASSOCIATED, null, false, null));
             }
         }
-        // Nobody can be connected without an association; skip the call when there is none.
-        List<Connection> active = state == VpnState.OFF ? List.of()
-                : vpn.connections(settings.endpointId()).stream().filter(Connection::active).toList();
+        List<Connection> active = connections.stream().filter(Connection::active).toList();
         long billed = associations.stream().filter(a -> a.onOrTurningOn() || a.inProgress()).count();
         return new VpnStatus(settings.endpointId(), state, subnets,
                 endpoint.tag(VpnTags.TURNED_ON_BY).orElse(null), nonBlank(endpoint, VpnTags.TURNED_ON_BY_SUB),

@@ -260,7 +260,8 @@ class TurnOffAndGuardsTest extends PortalTestSupport {
 
     @Test
     void getStatus_throttledTwiceThenOk_answersNormally() {
-        emu.injectFault(Fault.throttle("ec2", 2));
+        // One action: the status's reads are made at once, so a fault for "the next two calls" lands on any of them.
+        emu.injectFault(Fault.throttle("ec2", 2).forAction("DescribeClientVpnEndpoints"));
 
         JsonNode r = call(AlbEvents.get("/status").token(token(EMPLOYEE)));
 

@@ -2,6 +2,7 @@ package dev.switchboard.vpn.portal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.core.testing.AlbEvents;
+import dev.switchboard.emulator.Fault;
 import dev.switchboard.vpn.VpnTags;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +32,7 @@ class TurnOnTest extends PortalTestSupport {
         assertThat(first.path("body").asText())
                 .contains("Turning on…", "5–10 minutes", SUBNET_A + "</code> (associating)", SUBNET_C + "</code> (associating)",
                         EMPLOYEE, "content=\"15;url=/status\"");
-        assertThat(associationStates()).containsExactly(SUBNET_A + "=associating", SUBNET_C + "=associating");
+        assertThat(associationStates()).containsExactlyInAnyOrder(SUBNET_A + "=associating", SUBNET_C + "=associating");
         assertThat(emu.callCount("AssociateClientVpnTargetNetwork")).isEqualTo(2);
         assertThat(endpointTags()).containsEntry(VpnTags.TURNED_ON_BY, EMPLOYEE)
                 .containsEntry(VpnTags.TURNED_ON_BY_SUB, sub(EMPLOYEE)).containsKey(VpnTags.TURNED_ON_AT);
@@ -122,6 +123,32 @@ class TurnOnTest extends PortalTestSupport {
             a.path("subnets").forEach(x -> s.add(x.asText()));
             return s;
         }).containsExactlyInAnyOrder(SUBNET_A, SUBNET_C);
+    }
+
+    @Test
+    void getRoot_associationsThrottled_eachSubnetAssociatedOnceAfterTheRetries() {
+        emu.injectFault(Fault.throttle("ec2", 2).forAction("AssociateClientVpnTargetNetwork"));
+
+        JsonNode page = call(navigate("/", EMPLOYEE));
+
+        assertThat(page.path("body").asText()).contains("Turning on…");
+        assertThat(associationStates()).containsExactlyInAnyOrder(SUBNET_A + "=associating", SUBNET_C + "=associating");
+        assertThat(auditLines("vpn.on")).singleElement()
+                .satisfies(a -> assertThat(a.path("subnets").toString()).contains(SUBNET_A, SUBNET_C));
+    }
+
+    @Test
+    void getRoot_tagsRefused_turnsOnAuditsAndShowsThePageWithoutAName() {
+        emu.injectFault(Fault.http500("ec2", 50).forAction("CreateTags"));
+
+        JsonNode answer = body(call(navigate("/", EMPLOYEE).header("accept", "application/json")));
+
+        assertThat(answer.path("state").asText()).isEqualTo("turning-on");
+        assertThat(answer.path("turnedOnBy").isNull()).isTrue();
+        assertThat(associationStates()).containsExactlyInAnyOrder(SUBNET_A + "=associating", SUBNET_C + "=associating");
+        assertThat(auditLines("vpn.on")).singleElement()
+                .satisfies(a -> assertThat(a.path("result").asText()).isEqualTo("ok"));
+        assertThat(endpointTags()).doesNotContainKey(VpnTags.TURNED_ON_BY);
     }
 
     @Test

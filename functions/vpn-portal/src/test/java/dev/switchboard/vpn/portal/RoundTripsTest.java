@@ -1,0 +1,96 @@
+package dev.switchboard.vpn.portal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.core.testing.AlbEvents;
+import dev.switchboard.emulator.ServiceCall;
+import dev.switchboard.vpn.VpnTags;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How many AWS round trips each path waits for one after another. The emulator delays every call, so calls
+ * made at once overlap in its call log and calls made one after another do not; the count comes from the
+ * log's times, not from how long the test took.
+ */
+class RoundTripsTest extends PortalTestSupport {
+
+    @BeforeEach
+    void delayEveryCall() {
+        // Long enough that calls started together overlap even when a loaded machine starts a thread late.
+        emu.setLatency(Duration.ofMillis(400));
+    }
+
+    @Test
+    void getRoot_vpnOff_readsAtOnceThenWritesAtOnceAndReadsNothingBack() {
+        JsonNode answer = body(call(navigate("/", EMPLOYEE).header("accept", "application/json")));
+
+        assertThat(ServiceCall.sequentialRoundTrips(emu.callLog())).isEqualTo(2);
+        assertThat(emu.calls()).containsExactlyInAnyOrder("DescribeClientVpnEndpoints", "DescribeClientVpnTargetNetworks",
+                "AssociateClientVpnTargetNetwork", "AssociateClientVpnTargetNetwork", "CreateTags");
+        // The page comes from the writes' answers: the associations EC2 started and who turned it on.
+        assertThat(answer.path("state").asText()).isEqualTo("turning-on");
+        assertThat(answer.path("turnedOnBy").asText()).isEqualTo(EMPLOYEE);
+        assertThat(answer.path("subnets")).extracting(s -> s.path("associationId").asText())
+                .containsExactlyInAnyOrderElementsOf(associationIds());
+        assertThat(endpointTags()).containsEntry(VpnTags.TURNED_ON_BY, EMPLOYEE);
+    }
+
+    @Test
+    void getRefresh_whileAssociating_oneRoundTrip() {
+        call(navigate("/", EMPLOYEE));
+        int before = emu.callLog().size();
+
+        JsonNode page = call(navigate("/?refresh=1", EMPLOYEE));
+
+        assertThat(page.path("body").asText()).contains("Turning on…");
+        assertThat(roundTripsSince(before)).isEqualTo(1);
+    }
+
+    @Test
+    void getStatus_readyWithOnePersonConnected_oneRoundTripCountingThem() {
+        call(navigate("/", EMPLOYEE));
+        emu.advanceClock(Duration.ofMinutes(10));
+        call(navigate("/", EMPLOYEE));  // the routes are re-created by a visit, not by a read
+        emu.seedConnection(ENDPOINT, "cvpn-connection-0aaa", "taro", "172.16.0.10");
+        int before = emu.callLog().size();
+
+        JsonNode status = body(call(AlbEvents.get("/status").token(token(EMPLOYEE)).header("accept", "application/json")));
+
+        assertThat(status.path("state").asText()).isEqualTo("ready");
+        assertThat(status.path("activeConnections").asInt()).isEqualTo(1);
+        assertThat(roundTripsSince(before)).isEqualTo(1);
+        assertThat(emu.calls().subList(before, emu.calls().size())).containsExactlyInAnyOrder(
+                "DescribeClientVpnEndpoints", "DescribeClientVpnTargetNetworks", "DescribeClientVpnConnections");
+    }
+
+    @Test
+    void getRoot_alreadyReady_twoRoundTripsAndNoWrite() {
+        call(navigate("/", EMPLOYEE));
+        emu.advanceClock(Duration.ofMinutes(10));
+        call(navigate("/", EMPLOYEE));
+        int before = emu.callLog().size();
+
+        JsonNode page = call(navigate("/", EMPLOYEE));
+
+        assertThat(page.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(roundTripsSince(before)).isEqualTo(2);
+        assertThat(emu.calls().subList(before, emu.calls().size())).containsExactlyInAnyOrder(
+                "DescribeClientVpnEndpoints", "DescribeClientVpnTargetNetworks",
+                "DescribeClientVpnConnections", "DescribeClientVpnRoutes");
+    }
+
+    private static int roundTripsSince(int before) {
+        List<ServiceCall> log = emu.callLog();
+        return ServiceCall.sequentialRoundTrips(log.subList(before, log.size()));
+    }
+
+    private static List<String> associationIds() {
+        return ec2.describeClientVpnTargetNetworks(r -> r.clientVpnEndpointId(ENDPOINT)).clientVpnTargetNetworks()
+                .stream().map(t -> t.associationId()).toList();
+    }
+}

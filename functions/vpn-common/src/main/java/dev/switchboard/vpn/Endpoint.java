@@ -22,6 +22,28 @@ public record Endpoint(String id, String status, Map<String, String> tags) {
     }
 
     /**
+     * A mark ({@link VpnTags#NIGHTLY_SINCE}, {@link VpnTags#OFF_PENDING_SINCE}) that still stands: newer than the
+     * last turn-on and the last turn-off. Empty when absent, unreadable or stale.
+     */
+    public Optional<Instant> standingMark(String key) {
+        Optional<Instant> mark = instantTag(key);
+        for (String later : new String[] {VpnTags.TURNED_ON_AT, VpnTags.TURNED_OFF_AT}) {
+            Optional<Instant> at = instantTag(later);
+            if (mark.isPresent() && at.isPresent() && !mark.get().isAfter(at.get())) {
+                return Optional.empty();
+            }
+        }
+        return mark;
+    }
+
+    /** The last turn-on, when no turn-off came after it: the VPN is wanted on. */
+    public Optional<Instant> turnedOnAndNotOff() {
+        Optional<Instant> on = instantTag(VpnTags.TURNED_ON_AT);
+        Optional<Instant> off = instantTag(VpnTags.TURNED_OFF_AT);
+        return on.filter(o -> off.map(f -> !o.isBefore(f)).orElse(true));
+    }
+
+    /**
      * A tag holding an ISO-8601 instant ({@code VpnTags.TURNED_ON_AT} and the like). Empty when absent or
      * unreadable: a tag edited by hand must not break the page or the schedule.
      */

@@ -18,15 +18,30 @@ import java.util.regex.Pattern;
  * @param endpointId         {@code CLIENT_VPN_ENDPOINT_ID}
  * @param subnetIds          {@code TARGET_SUBNET_IDS}: at most one per Availability Zone (EC2 enforces it)
  * @param routes             {@code VPN_ROUTES}: {@code cidr=subnet,cidr=subnet}; re-created after each association
- * @param idleMinutes        {@code IDLE_MINUTES}: turn off after this long with no active connection; 0 = never
- * @param graceMinutes       {@code GRACE_MINUTES}: the idle rule waits this long after each turn-on
- * @param nightlyOffTime     {@code NIGHTLY_OFF_TIME}: e.g. {@code 22:00}; empty = no nightly turn-off
+ * @param idleMinutes        {@code IDLE_MINUTES}: turn off this long after the last person disconnected; 0 = no
+ *                           idle rule by day. At most 60: EC2 lists ended connections for 60 minutes only
+ * @param graceMinutes       {@code GRACE_MINUTES}: after a turn-on that nobody has used yet, turn off this long
+ *                           after the turn-on (it covers the 5-10 minute association and the first connection)
+ * @param nightlyOffTime     {@code NIGHTLY_OFF_TIME}: e.g. {@code 22:00}; from then on the VPN goes off as soon
+ *                           as nobody is connected; empty = no nightly turn-off
+ * @param nightlyIdleMinutes {@code NIGHTLY_IDLE_MINUTES}: after the nightly time, turn off this long after the last
+ *                           person disconnected (the shorter of this and IDLE_MINUTES)
+ * @param nightlyDeadline    {@code NIGHTLY_DEADLINE}: optional later time the same evening at which the VPN is turned
+ *                           off even with people connected; empty = never cut anyone
  * @param timeZone           {@code SCHEDULE_TIMEZONE}: the zone of the nightly time, e.g. {@code Asia/Tokyo}
  * @param hourlyPricePerSubnet {@code HOURLY_PRICE_USD}: price of one associated subnet for one hour
  */
 public record VpnSettings(String endpointId, List<String> subnetIds, List<RouteSpec> routes, int idleMinutes,
-                          int graceMinutes, Optional<LocalTime> nightlyOffTime, ZoneId timeZone,
-                          double hourlyPricePerSubnet) {
+                          int graceMinutes, Optional<LocalTime> nightlyOffTime, int nightlyIdleMinutes,
+                          Optional<LocalTime> nightlyDeadline, ZoneId timeZone, double hourlyPricePerSubnet) {
+
+    /** EC2 lists ended connections for this long: idle time beyond it could not be measured. */
+    public static final int MAX_IDLE_MINUTES = 60;
+
+    // The template's defaults, chosen with the month simulation (COST.md); the code's own defaults match them.
+    static final int DEFAULT_IDLE_MINUTES = 15;
+    static final int DEFAULT_GRACE_MINUTES = 20;
+    static final int DEFAULT_NIGHTLY_IDLE_MINUTES = 5;
 
     private static final Pattern HH_MM = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
 
@@ -59,10 +74,21 @@ public record VpnSettings(String endpointId, List<String> subnetIds, List<RouteS
             }
             routes.add(new RouteSpec(cidr, subnet));
         }
-        int idle = env.integer("IDLE_MINUTES", 60, 0, 24 * 60);
-        int grace = env.integer("GRACE_MINUTES", 30, 0, 24 * 60);
+        int idle = env.integer("IDLE_MINUTES", DEFAULT_IDLE_MINUTES, 0, MAX_IDLE_MINUTES);
+        int grace = env.integer("GRACE_MINUTES", DEFAULT_GRACE_MINUTES, 0, 24 * 60);
         Optional<LocalTime> nightly = env.optional("NIGHTLY_OFF_TIME", HH_MM, "a time of day as HH:MM, e.g. 22:00")
                 .map(LocalTime::parse);
+        int nightlyIdle = env.integer("NIGHTLY_IDLE_MINUTES", DEFAULT_NIGHTLY_IDLE_MINUTES, 0, MAX_IDLE_MINUTES);
+        Optional<LocalTime> deadline = env.optional("NIGHTLY_DEADLINE", HH_MM,
+                "empty or a time of day as HH:MM later than NIGHTLY_OFF_TIME, e.g. 23:30").map(LocalTime::parse);
+        if (deadline.isPresent() && nightly.isEmpty()) {
+            throw new ConfigurationException("NIGHTLY_DEADLINE", "needs NIGHTLY_OFF_TIME: the deadline is a later time "
+                    + "the same evening");
+        }
+        if (deadline.isPresent() && !deadline.get().isAfter(nightly.get())) {
+            throw new ConfigurationException("NIGHTLY_DEADLINE", "must be later the same evening than NIGHTLY_OFF_TIME "
+                    + nightly.get() + " (got '" + deadline.get() + "')");
+        }
         ZoneId zone;
         try {
             zone = ZoneId.of(env.optional("SCHEDULE_TIMEZONE").orElse("UTC"));
@@ -70,7 +96,7 @@ public record VpnSettings(String endpointId, List<String> subnetIds, List<RouteS
             throw new ConfigurationException("SCHEDULE_TIMEZONE", "must be a time zone name such as Asia/Tokyo");
         }
         double price = env.decimal("HOURLY_PRICE_USD", 0.15, 0, 100);
-        return new VpnSettings(endpoint, subnets, routes, idle, grace, nightly, zone, price);
+        return new VpnSettings(endpoint, subnets, routes, idle, grace, nightly, nightlyIdle, deadline, zone, price);
     }
 
     private static boolean isIpv4Cidr(String cidr) {

@@ -34,6 +34,19 @@ public final class VpnTags {
      */
     public static final String OFF_PENDING_SINCE = "switchboard:off-pending-since";
 
+    /**
+     * ISO-8601 instant of the nightly run that found the VPN in use (or still associating). While it is newer
+     * than the last turn-on and turn-off, the idle checks turn the VPN off as soon as nobody has been connected
+     * for NIGHTLY_IDLE_MINUTES. A turn-on after it makes it stale: that turn-on is never undone by it.
+     */
+    public static final String NIGHTLY_SINCE = "switchboard:nightly-since";
+
+    /**
+     * This month's closed on-periods, written with every turn-off: {@code 2026-12;since=<instant>;subnet-seconds=<n>}
+     * (see {@link UsageLedger}).
+     */
+    public static final String USAGE = "switchboard:usage";
+
     private VpnTags() {
     }
 }

@@ -76,6 +76,7 @@ final class DemoPanel {
                 yield ended + " connection(s) ended.";
             }
             case "idle" -> pretty(autoOff.apply("{\"command\":\"idle\"}".getBytes(StandardCharsets.UTF_8)));
+            case "nightly" -> pretty(autoOff.apply("{\"command\":\"nightly\"}".getBytes(StandardCharsets.UTF_8)));
             case "force" -> pretty(autoOff.apply("{\"command\":\"force\"}".getBytes(StandardCharsets.UTF_8)));
             default -> "Unknown action.";
         };
@@ -86,7 +87,8 @@ final class DemoPanel {
         actions.put("connect", "Connect a VPN client");
         actions.put("disconnect", "Disconnect every demo client");
         actions.put("idle", "Run the idle check (every few minutes on AWS)");
-        actions.put("force", "Run the nightly turn-off now");
+        actions.put("nightly", "Run the nightly turn-off now");
+        actions.put("force", "Force it off now (the deadline)");
         StringBuilder html = new StringBuilder("<div class=\"card\"><h1>Demo controls</h1><p class=\"muted\">")
                 .append(HtmlPage.text("What the AWS VPN Client and EventBridge Scheduler do around the portal. "
                         + "Open the portal in another tab to watch."))

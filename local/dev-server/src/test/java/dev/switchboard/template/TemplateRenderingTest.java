@@ -118,9 +118,11 @@ class TemplateRenderingTest {
                 .containsEntry("ADMIN_EMAILS", "a@example.com")
                 .containsEntry("CLIENT_VPN_ENDPOINT_ID", "cvpn-endpoint-0123456789abcdef0")
                 .containsEntry("TARGET_SUBNET_IDS", SUBNET_A + "," + SUBNET_B)
-                .containsEntry("IDLE_MINUTES", "60")
-                .containsEntry("GRACE_MINUTES", "30")
+                .containsEntry("IDLE_MINUTES", "15")
+                .containsEntry("GRACE_MINUTES", "20")
                 .containsEntry("NIGHTLY_OFF_TIME", "22:00")
+                .containsEntry("NIGHTLY_IDLE_MINUTES", "5")
+                .containsEntry("NIGHTLY_DEADLINE", "")
                 .containsEntry("SCHEDULE_TIMEZONE", "Asia/Tokyo")
                 .containsEntry("HOURLY_PRICE_USD", "0.15")
                 .doesNotContainKey("AWS_REGION");
@@ -139,13 +141,31 @@ class TemplateRenderingTest {
     // ---------------------------------------------------------------- schedules
 
     @Test
-    void nightlyOff_cronFromNightlyOffTimeInTheScheduleZone_forceMode() {
+    void nightlyOff_cronFromNightlyOffTimeInTheScheduleZone_nightlyModeThatCutsNobody() {
         Map<String, Object> event = event("VpnAutoOffFunction", "NightlyOff", render(Map.of("NightlyOffTime", "07:30",
                 "ScheduleTimezone", "Europe/Berlin")));
 
         assertThat(event.get("ScheduleExpression")).isEqualTo("cron(30 7 * * ? *)");
         assertThat(event.get("ScheduleExpressionTimezone")).isEqualTo("Europe/Berlin");
-        assertThat(event.get("Input")).isEqualTo("{\"command\":\"force\"}");
+        assertThat(event.get("Input")).isEqualTo("{\"command\":\"nightly\"}");
+    }
+
+    @Test
+    void nightlyDeadline_onlyWhenATimeIsGiven_forceToTheAutoOffAlias() {
+        assertThat(render(Map.of()).created("NightlyDeadlineSchedule")).isFalse();
+        assertThat(render(Map.of()).created("NightlyDeadlineScheduleRole")).isFalse();
+        CfnEvaluator rendered = render(Map.of("NightlyDeadline", "23:30"));
+
+        Map<String, Object> schedule = map(rendered.evaluate(TEMPLATE.properties("NightlyDeadlineSchedule")));
+
+        assertThat(rendered.created("NightlyDeadlineSchedule")).isTrue();
+        assertThat(rendered.created("NightlyDeadlineScheduleRole")).isTrue();
+        assertThat(schedule.get("ScheduleExpression")).isEqualTo("cron(30 23 * * ? *)");
+        assertThat(schedule.get("ScheduleExpressionTimezone")).isEqualTo("Asia/Tokyo");
+        assertThat(map(schedule.get("Target"))).containsEntry("Arn", "<Ref VpnAutoOffFunction.Alias>")
+                .containsEntry("Input", "{\"command\":\"force\"}");
+        assertThat(environment("VpnAutoOffFunction", rendered)).containsEntry("NIGHTLY_DEADLINE", "23:30");
+        assertThat(environment("VpnPortalFunction", rendered)).containsEntry("NIGHTLY_DEADLINE", "23:30");
     }
 
     @Test
@@ -353,6 +373,9 @@ class TemplateRenderingTest {
         assertThat(matches("NightlyOffTime", "7:30")).isFalse();
         assertThat(matches("NightlyOffTime", "07:30")).isTrue();
         assertThat(matches("MorningOnTime", "")).isTrue();
+        assertThat(matches("NightlyDeadline", "")).isTrue();
+        assertThat(matches("NightlyDeadline", "23:30")).isTrue();
+        assertThat(matches("NightlyDeadline", "23.30")).isFalse();
         assertThat(matches("ClientVpnEndpointId", "cvpn-endpoint-XYZ")).isFalse();
         assertThat(matches("ConnectInstanceId", "not-a-uuid")).isFalse();
         assertThat(matches("AdminEmails", "a@example.com, b@example.com")).isTrue();

@@ -3,11 +3,16 @@ package dev.switchboard.vpn.autooff;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a run may do: turn off regardless of use, or only when the VPN has been idle long enough. */
+/** What a run may do: turn off regardless of use, or only when nobody is using the VPN. */
 public enum AutoOffMode {
-    /** Disassociate every subnet now, even with people connected (the nightly turn-off). */
+    /**
+     * The nightly turn-off (NIGHTLY_OFF_TIME): off now if nobody is connected; otherwise it leaves a mark and the
+     * idle checks turn the VPN off once nobody has been connected for NIGHTLY_IDLE_MINUTES. Never cuts anyone.
+     */
+    NIGHTLY,
+    /** Disassociate every subnet now, even with people connected (an administrator, or NIGHTLY_DEADLINE). */
     FORCE,
-    /** Disassociate only after IDLE_MINUTES without an active connection, and never inside the grace period. */
+    /** Disassociate only when unused: see {@link IdleRule} (grace after a turn-on, idle after the last use). */
     IDLE;
 
     public String wire() {

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * One auto-off run as asked for by its event, in the envelope every function shares ({@link Command}):
- * {@code {"command":"force"|"idle","dryRun":true|false}}. EventBridge Scheduler delivers the schedule's
+ * {@code {"command":"nightly"|"idle"|"force","dryRun":true|false}}. EventBridge Scheduler delivers the schedule's
  * {@code Input} verbatim; a classic EventBridge rule's {@code "Scheduled Event"} carries the same object as its
  * {@code detail} (the dispatcher unwraps it).
  *
@@ -26,7 +26,8 @@ public record AutoOffRequest(AutoOffMode mode, boolean dryRun, String trigger) {
     public static final String SCHEDULED_EVENT = Command.SCHEDULED_EVENT;
 
     /** The commands, the older verb field, and the safe default. */
-    static final Command.Spec SPEC = Command.Spec.of(AutoOffMode.FORCE.wire(), AutoOffMode.IDLE.wire())
+    static final Command.Spec SPEC = Command.Spec.of(AutoOffMode.NIGHTLY.wire(), AutoOffMode.FORCE.wire(),
+            AutoOffMode.IDLE.wire())
             .withAlias("mode").orElse(AutoOffMode.IDLE.wire());
 
     /** Scheduler context attributes a schedule's Input may carry (<aws.scheduler.*>); accepted and not used. */

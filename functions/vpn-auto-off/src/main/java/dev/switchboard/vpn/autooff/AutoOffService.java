@@ -10,6 +10,7 @@ import dev.switchboard.vpn.ClientVpn;
 import dev.switchboard.vpn.Connection;
 import dev.switchboard.vpn.Endpoint;
 import dev.switchboard.vpn.VpnSettings;
+import dev.switchboard.vpn.UsageLedger;
 import dev.switchboard.vpn.VpnTags;
 
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One auto-off run: reads the endpoint's associations (and, when it matters, its connections and tags),
@@ -62,31 +64,41 @@ public final class AutoOffService {
         this.vpn = Objects.requireNonNull(vpn);
         this.clock = Objects.requireNonNull(clock);
         this.audit = Objects.requireNonNull(audit);
-        this.idleRule = new IdleRule(settings.idleMinutes(), settings.graceMinutes());
+        this.idleRule = new IdleRule(settings.idleMinutes(), settings.graceMinutes(), settings.nightlyIdleMinutes());
     }
 
     public AutoOffSummary run(AutoOffRequest request) {
         Run run = new Run(request, clock.instant());
-        Endpoint endpoint = null;
+        // Everything a decision can need, read at once: one round trip (plus paging), whatever the mode.
+        CompletableFuture<List<Association>> associations = Parallel.start(() -> vpn.associations(settings.endpointId()));
+        CompletableFuture<List<Connection>> connections = Parallel.start(() -> vpn.connections(settings.endpointId()));
+        Endpoint endpoint = vpn.endpoint(settings.endpointId());
+        run.endpoint = endpoint;
+        run.associations = Parallel.join(associations);
+        run.connections(Parallel.join(connections));
         if (request.mode() == AutoOffMode.IDLE) {
-            endpoint = vpn.endpoint(settings.endpointId());
-            run.pendingSince = pendingTurnOff(endpoint);
-            if (run.pendingSince == null && settings.idleMinutes() == 0) {
-                return run.finish(Decision.IDLE_RULE_DISABLED, "IDLE_MINUTES is 0: the idle rule is disabled");
-            }
+            run.pendingSince = endpoint.standingMark(VpnTags.OFF_PENDING_SINCE).orElse(null);
         }
-        List<Association> associations = vpn.associations(settings.endpointId());
-        run.associations = associations;
-        List<Association> inProgress = associations.stream().filter(Association::inProgress).toList();
+        run.nightlySince = endpoint.standingMark(VpnTags.NIGHTLY_SINCE).orElse(null);
+        boolean afterNightly = request.mode() == AutoOffMode.NIGHTLY || run.nightlySince != null;
+        if (request.mode() == AutoOffMode.IDLE && run.pendingSince == null && !afterNightly
+                && settings.idleMinutes() == 0) {
+            return run.finish(Decision.IDLE_RULE_DISABLED, "IDLE_MINUTES is 0: the idle rule is disabled");
+        }
+        List<Association> inProgress = run.associations.stream().filter(Association::inProgress).toList();
         if (!inProgress.isEmpty()) {
             if (request.mode() == AutoOffMode.FORCE && !request.dryRun()) {
                 markPending(run);
+            } else if (request.mode() == AutoOffMode.NIGHTLY && !request.dryRun()) {
+                markNightly(run);
             }
             return run.finish(Decision.IN_PROGRESS, "in progress, skipped: " + describe(inProgress)
-                    + (run.forced() ? "; the scheduled turn-off will be finished by a later check" : ""));
+                    + (run.forced() ? "; the scheduled turn-off will be finished by a later check" : "")
+                    + (request.mode() == AutoOffMode.NIGHTLY
+                    ? "; the idle checks turn it off once nobody is connected" : ""));
         }
         List<Association> associated = new ArrayList<>();
-        for (Association a : associations) {
+        for (Association a : run.associations) {
             if (Association.ASSOCIATED.equals(a.status())) {
                 (settings.subnetIds().contains(a.subnetId()) ? associated : run.leftAlone).add(a);
             }
@@ -96,21 +108,24 @@ public final class AutoOffService {
                     ? "no subnet is associated: the VPN is already off"
                     : "no target subnet is associated; left alone, outside TARGET_SUBNET_IDS: " + describe(run.leftAlone));
         }
-        List<Connection> active = run.connections(vpn.connections(settings.endpointId()));
+        List<Connection> active = run.active;
         String reason;
         if (run.pendingSince != null) {
             reason = "finishing the scheduled turn-off that could not complete at " + run.pendingSince
                     + (active.isEmpty() ? "" : "; cutting off " + active.size() + " active connection(s)");
-        } else if (request.mode() == AutoOffMode.IDLE) {
-            IdleRule.Verdict verdict = idleRule.evaluate(endpoint, run.connections, run.now);
+        } else if (request.mode() == AutoOffMode.FORCE) {
+            reason = active.isEmpty() ? "forced turn-off" : "forced turn-off; cutting off "
+                    + active.size() + " active connection(s)";
+        } else {
+            IdleRule.Verdict verdict = idleRule.evaluate(endpoint, run.connections, run.now, afterNightly);
             run.verdict = verdict;
             if (verdict.decision() != Decision.TURN_OFF) {
+                if (request.mode() == AutoOffMode.NIGHTLY && !request.dryRun()) {
+                    markNightly(run);
+                }
                 return run.finish(verdict.decision(), verdict.reason());
             }
-            reason = verdict.reason();
-        } else {
-            reason = active.isEmpty() ? "scheduled turn-off" : "scheduled turn-off; cutting off "
-                    + active.size() + " active connection(s)";
+            reason = (request.mode() == AutoOffMode.NIGHTLY ? "nightly turn-off: " : "") + verdict.reason();
         }
         if (request.dryRun()) {
             run.saving = saving(associated.size(), run.now, request.mode());
@@ -120,34 +135,30 @@ public final class AutoOffService {
     }
 
     /**
-     * The instant of an unfinished scheduled turn-off that still stands: newer than the last turn-on and the
-     * last turn-off. Null when there is none.
+     * Leaves the nightly mark: from now until the next turn-on or turn-off the idle checks use the nightly idle.
+     * Without it the day's idle rule still turns the VPN off later: worth an alarm, not a failure.
      */
-    static Instant pendingTurnOff(Endpoint endpoint) {
-        Instant pending = endpoint.instantTag(VpnTags.OFF_PENDING_SINCE).orElse(null);
-        if (pending == null) {
-            return null;
-        }
-        for (String later : List.of(VpnTags.TURNED_ON_AT, VpnTags.TURNED_OFF_AT)) {
-            Instant at = endpoint.instantTag(later).orElse(null);
-            if (at != null && !pending.isAfter(at)) {
-                return null;
-            }
-        }
-        return pending;
+    private void markNightly(Run run) {
+        mark(run, VpnTags.NIGHTLY_SINCE, run.nightlySince,
+                "could not mark the nightly turn-off; the day's idle rule applies instead");
     }
 
-    /** Leaves the mark the idle checks finish from; an earlier mark that still stands is kept. */
+    /** Leaves the mark the idle checks finish a forced turn-off from. */
     private void markPending(Run run) {
-        if (run.pendingSince != null) {
+        mark(run, VpnTags.OFF_PENDING_SINCE, run.pendingSince,
+                "could not mark the scheduled turn-off as pending; it will wait for the next schedule");
+    }
+
+    /** An earlier mark that still stands is kept, so the first run that could not finish is the one on record. */
+    private void mark(Run run, String key, Instant standing, String failure) {
+        if (standing != null) {
             return;
         }
         try {
-            vpn.tag(settings.endpointId(), Map.of(VpnTags.OFF_PENDING_SINCE, run.now.toString()));
+            vpn.tag(settings.endpointId(), Map.of(key, run.now.toString()));
             run.markedPending = true;
         } catch (SwitchboardException e) {
-            LOG.error("could not mark the scheduled turn-off as pending; it will wait for the next schedule",
-                    Map.of("endpointId", settings.endpointId(), "code", e.code()), e);
+            LOG.error(failure, Map.of("endpointId", settings.endpointId(), "code", e.code()), e);
             run.markedPending = false;
         }
     }
@@ -159,6 +170,7 @@ public final class AutoOffService {
                     "endpointId", settings.endpointId(), "mode", run.request.mode().wire(),
                     "activeConnections", active.size(), "activeUsernames", usernames(active)));
         }
+        // One after another: at most six subnets, and a failure stays tied to its subnet.
         for (Association a : associated) {
             try {
                 if (vpn.disassociate(settings.endpointId(), a.id())) {
@@ -175,7 +187,7 @@ public final class AutoOffService {
         }
         String actor = run.forced() ? AutoOffMode.FORCE.actor() : run.request.mode().actor();
         if (run.failures.isEmpty() && !run.disassociated.isEmpty()) {
-            run.tagged = tagTurnedOff(actor, run.now);
+            run.tagged = tagTurnedOff(run, actor);
         } else if (!run.failures.isEmpty() && run.forced()) {
             markPending(run);
         }
@@ -193,14 +205,19 @@ public final class AutoOffService {
         return run.finish(Decision.TURN_OFF, reason);
     }
 
-    private Boolean tagTurnedOff(String actor, Instant now) {
+    /** The turn-off's tags and this month's ledger with the on-period that ends now, in one call. */
+    private Boolean tagTurnedOff(Run run, String actor) {
+        UsageLedger ledger = UsageLedger.read(run.endpoint, settings.timeZone(), run.now)
+                .withPeriod(run.endpoint.turnedOnAndNotOff().orElse(null), run.now, run.disassociated.size());
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put(VpnTags.TURNED_OFF_BY, actor);
         // No token behind a schedule: clear the previous admin's sub so it is never read beside this actor.
         tags.put(VpnTags.TURNED_OFF_BY_SUB, "");
-        tags.put(VpnTags.TURNED_OFF_AT, now.toString());
+        tags.put(VpnTags.TURNED_OFF_AT, run.now.toString());
+        tags.put(VpnTags.USAGE, ledger.tagValue());
         try {
             vpn.tag(settings.endpointId(), tags);
+            run.ledger = ledger;
             return true;
         } catch (SwitchboardException e) {
             // The VPN is going off regardless; only the page's "turned off by" line is missing. Handled here.
@@ -248,6 +265,11 @@ public final class AutoOffService {
         SavingEstimate saving;
         /** An unfinished scheduled turn-off this idle run completes; null otherwise. */
         Instant pendingSince;
+        /** The nightly mark that stands, if any: the nightly idle applies. */
+        Instant nightlySince;
+        Endpoint endpoint;
+        /** The ledger this run wrote, if it wrote one. */
+        UsageLedger ledger;
         /** Whether this run left the pending mark (null: it did not try). */
         Boolean markedPending;
 
@@ -294,9 +316,24 @@ public final class AutoOffService {
                     request.trigger(), settings.endpointId(), now.toString(), found, decision.code(), reason, result,
                     disassociated.stream().map(Association::id).toList(), alreadyGone,
                     leftAlone.stream().map(Association::id).toList(), failures, tagged, saving,
-                    pendingSince == null ? null : pendingSince.toString(), markedPending);
+                    pendingSince == null ? null : pendingSince.toString(), markedPending, month());
             log(summary, decision);
             return summary;
+        }
+
+        /** This month so far: the ledger this run wrote (nothing open any more), or the endpoint's and what is on. */
+        private UsageLedger.MonthCost month() {
+            if (endpoint == null) {
+                return null;
+            }
+            if (ledger != null) {
+                return ledger.cost(endpoint, 0, settings.subnetIds().size(), settings.hourlyPricePerSubnet(), now);
+            }
+            int open = associations == null ? 0 : (int) associations.stream()
+                    .filter(a -> settings.subnetIds().contains(a.subnetId()))
+                    .filter(a -> a.onOrTurningOn() || a.inProgress()).count();
+            return UsageLedger.read(endpoint, settings.timeZone(), now)
+                    .cost(endpoint, open, settings.subnetIds().size(), settings.hourlyPricePerSubnet(), now);
         }
 
         @SuppressWarnings("unchecked")

@@ -1,5 +1,7 @@
 package dev.switchboard.vpn.autooff;
 
+import dev.switchboard.vpn.UsageLedger;
+
 import java.util.List;
 
 /**
@@ -14,14 +16,18 @@ import java.util.List;
  * @param leftAlone    associated subnets outside TARGET_SUBNET_IDS: still billed, not ours to turn off
  * @param tagged       whether the TURNED_OFF tags were written (null when there was nothing to record)
  * @param finishing    the unfinished scheduled turn-off this idle run completes (its pending mark), or null
- * @param markedPending whether this run left a pending mark for the idle checks to finish (null: not needed)
+ * @param markedPending whether this run left a mark for the idle checks to finish: a forced turn-off that could not
+ *                     complete, or the nightly turn-off waiting for the last person (null: not needed)
  * @param saving       null unless the run turned (or would turn) something off
+ * @param month        this month's association-hours and cost so far beside always-on, from the endpoint's
+ *                     usage ledger (association charges only: the per-connection charge is not included)
  */
 public record AutoOffSummary(boolean ok, String mode, boolean dryRun, String trigger, String endpointId,
                              String checkedAt, Found found, String decision, String reason, String result,
                              List<String> disassociated, List<String> alreadyGone, List<String> leftAlone,
                              List<Failure> failures,
-                             Boolean tagged, SavingEstimate saving, String finishing, Boolean markedPending) {
+                             Boolean tagged, SavingEstimate saving, String finishing, Boolean markedPending,
+                             UsageLedger.MonthCost month) {
 
     public static final String DONE = "done";
     public static final String DRY_RUN = "dry-run";

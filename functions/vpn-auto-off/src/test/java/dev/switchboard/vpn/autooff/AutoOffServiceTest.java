@@ -6,6 +6,7 @@ import dev.switchboard.core.config.Env;
 import dev.switchboard.core.http.SwitchboardException;
 import dev.switchboard.vpn.Association;
 import dev.switchboard.vpn.ClientVpn;
+import dev.switchboard.vpn.Endpoint;
 import dev.switchboard.vpn.VpnSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,12 +45,18 @@ class AutoOffServiceTest {
             "CLIENT_VPN_ENDPOINT_ID", ENDPOINT,
             "TARGET_SUBNET_IDS", "subnet-0aaa1111bbbb2222c,subnet-0ddd3333eeee4444f")));
 
+    /** Every run reads the endpoint's tags; these edges need none. */
+    private void endpointWithoutTags() {
+        when(vpn.endpoint(ENDPOINT)).thenReturn(new Endpoint(ENDPOINT, "available", Map.of()));
+    }
+
     private AutoOffService service() {
         return new AutoOffService(settings, vpn, Clock.fixed(NOW, ZoneOffset.UTC), audit);
     }
 
     @Test
     void run_tagWriteFails_vpnStillOffReportedUntaggedAndAudited() {
+        endpointWithoutTags();
         when(vpn.associations(ENDPOINT)).thenReturn(List.of(associated("cvpn-assoc-0a", "subnet-0aaa1111bbbb2222c")));
         when(vpn.connections(ENDPOINT)).thenReturn(List.of());
         when(vpn.disassociate(ENDPOINT, "cvpn-assoc-0a")).thenReturn(true);
@@ -68,6 +75,7 @@ class AutoOffServiceTest {
 
     @Test
     void run_associationGoneBeforeWeAsked_countedAsAlreadyGoneNotAsOurs() {
+        endpointWithoutTags();
         when(vpn.associations(ENDPOINT)).thenReturn(List.of(associated("cvpn-assoc-0a", "subnet-0aaa1111bbbb2222c"),
                 associated("cvpn-assoc-0c", "subnet-0ddd3333eeee4444f")));
         when(vpn.connections(ENDPOINT)).thenReturn(List.of());
@@ -85,6 +93,7 @@ class AutoOffServiceTest {
 
     @Test
     void run_onlyFailedAssociations_isAlreadyOff() {
+        endpointWithoutTags();
         when(vpn.associations(ENDPOINT)).thenReturn(List.of(new Association("cvpn-assoc-0a",
                 "subnet-0aaa1111bbbb2222c", "vpc-1", Association.FAILED, "subnet has no free addresses")));
 

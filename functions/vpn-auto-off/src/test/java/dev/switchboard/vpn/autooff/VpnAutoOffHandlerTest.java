@@ -266,7 +266,7 @@ class VpnAutoOffHandlerTest extends EmulatedVpn {
     }
 
     @Test
-    void idle_ruleDisabled_readsOnlyTheEndpointAndReportsDisabled() {
+    void idle_ruleDisabled_readsInOneRoundTripAndReportsDisabled() {
         turnOn();
         emu.advanceClock(Duration.ofHours(5));
         int callsBefore = emu.calls().size();
@@ -275,8 +275,10 @@ class VpnAutoOffHandlerTest extends EmulatedVpn {
 
         assertThat(summary.path("decision").asText()).isEqualTo("idle-rule-disabled");
         assertThat(summary.path("reason").asText()).contains("disabled");
-        // Only the endpoint's tags are read: an unfinished scheduled turn-off would still be completed.
-        assertThat(emu.calls().subList(callsBefore, emu.calls().size())).containsExactly("DescribeClientVpnEndpoints");
+        // The tags are read (an unfinished scheduled turn-off or a nightly mark would still be acted on), with
+        // the rest in the same round trip.
+        assertThat(emu.calls().subList(callsBefore, emu.calls().size())).containsExactlyInAnyOrder(
+                "DescribeClientVpnEndpoints", "DescribeClientVpnTargetNetworks", DESCRIBE_CONNECTIONS);
         assertThat(emu.callCount(DISASSOCIATE)).isZero();
     }
 
@@ -509,14 +511,14 @@ class VpnAutoOffHandlerTest extends EmulatedVpn {
         Instant mark = Instant.parse("2026-11-21T13:00:00Z");
         var pending = Map.of(VpnTags.OFF_PENDING_SINCE, mark.toString());
 
-        assertThat(AutoOffService.pendingTurnOff(endpointWith(pending))).isEqualTo(mark);
-        assertThat(AutoOffService.pendingTurnOff(endpointWith(Map.of(VpnTags.OFF_PENDING_SINCE, mark.toString(),
-                VpnTags.TURNED_ON_AT, "2026-11-21T13:05:00Z")))).isNull();
-        assertThat(AutoOffService.pendingTurnOff(endpointWith(Map.of(VpnTags.OFF_PENDING_SINCE, mark.toString(),
-                VpnTags.TURNED_OFF_AT, "2026-11-21T13:20:00Z")))).isNull();
-        assertThat(AutoOffService.pendingTurnOff(endpointWith(Map.of(VpnTags.OFF_PENDING_SINCE, "not a time"))))
+        assertThat(endpointWith(pending).standingMark(VpnTags.OFF_PENDING_SINCE).orElse(null)).isEqualTo(mark);
+        assertThat(endpointWith(Map.of(VpnTags.OFF_PENDING_SINCE, mark.toString(),
+                VpnTags.TURNED_ON_AT, "2026-11-21T13:05:00Z")).standingMark(VpnTags.OFF_PENDING_SINCE).orElse(null)).isNull();
+        assertThat(endpointWith(Map.of(VpnTags.OFF_PENDING_SINCE, mark.toString(),
+                VpnTags.TURNED_OFF_AT, "2026-11-21T13:20:00Z")).standingMark(VpnTags.OFF_PENDING_SINCE).orElse(null)).isNull();
+        assertThat(endpointWith(Map.of(VpnTags.OFF_PENDING_SINCE, "not a time")).standingMark(VpnTags.OFF_PENDING_SINCE).orElse(null))
                 .isNull();
-        assertThat(AutoOffService.pendingTurnOff(endpointWith(Map.of()))).isNull();
+        assertThat(endpointWith(Map.of()).standingMark(VpnTags.OFF_PENDING_SINCE).orElse(null)).isNull();
     }
 
     @Test
@@ -571,12 +573,13 @@ class VpnAutoOffHandlerTest extends EmulatedVpn {
     }
 
     @Test
-    void eventFile_schedulerInputWithContextAttributes_isAcceptedAsForce() {
+    void eventFile_schedulerInputWithContextAttributes_isAcceptedAsNightly() {
         List<String> ids = turnOn();
+        emu.advanceClock(Duration.ofMinutes(GRACE_MINUTES));
 
         JsonNode summary = invoke(handler(Map.of()), eventFile("vpn-auto-off-scheduler.json"));
 
-        assertThat(summary.path("mode").asText()).isEqualTo("force");
+        assertThat(summary.path("mode").asText()).isEqualTo("nightly");
         assertThat(summary.path("result").asText()).isEqualTo("done");
         assertThat(texts(summary.path("disassociated"))).containsExactlyElementsOf(ids);
     }

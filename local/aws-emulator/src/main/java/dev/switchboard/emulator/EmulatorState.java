@@ -59,6 +59,8 @@ public final class EmulatorState {
     final List<FaultSlot> faults = new ArrayList<>();
     final List<String> calls = new ArrayList<>();
     final List<ServiceCall> timedCalls = new ArrayList<>();
+    /** Calls recorded but not yet answered (and so not yet in {@link #timedCalls}). */
+    int callsInFlight;
     /** Added to every service call before it answers, as a network and AWS would (zero by default). */
     Duration latency = Duration.ZERO;
 
@@ -358,8 +360,21 @@ public final class EmulatorState {
         return List.copyOf(calls);
     }
 
-    /** Every answered service call with when it was received and answered, in the order they were received. */
+    /**
+     * Every answered service call with when it was received and answered, in the order they were received. A
+     * call is logged just after its answer is written, so a caller that has its answer could read the log before
+     * the call is in it: this waits (up to a second) for calls still being answered.
+     */
     public synchronized List<ServiceCall> callLog() {
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        while (callsInFlight > 0 && System.nanoTime() < deadline) {
+            try {
+                wait(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         List<ServiceCall> out = new ArrayList<>(timedCalls);
         out.sort(java.util.Comparator.comparingLong(ServiceCall::receivedNanos));
         return List.copyOf(out);
@@ -376,6 +391,8 @@ public final class EmulatorState {
 
     synchronized void callAnswered(String service, String action, long receivedNanos, long answeredNanos) {
         timedCalls.add(new ServiceCall(service, action, receivedNanos, answeredNanos));
+        callsInFlight--;
+        notifyAll();
     }
 
     /**
@@ -436,6 +453,7 @@ public final class EmulatorState {
     /** Records a call and returns the fault to apply to it, if any. */
     synchronized Fault recordCall(String service, String action) {
         calls.add(action);
+        callsInFlight++;
         for (Iterator<FaultSlot> it = faults.iterator(); it.hasNext(); ) {
             FaultSlot slot = it.next();
             if (slot.fault.matches(service, action)) {

@@ -54,8 +54,7 @@ public record ChangeRequest(Operation operation, String profileId, List<IpEntry.
     public static ChangeRequest fromForm(Map<String, String> form) {
         String lastModified = form.get("lastModified");
         if (lastModified == null || lastModified.isBlank()) {
-            throw SwitchboardException.badRequest("missing_last_modified",
-                    "The form is incomplete (no lastModified). Reload the page and try again.");
+            throw new SwitchboardException(ConnectErrors.MISSING_LAST_MODIFIED);
         }
         String entryText = form.getOrDefault("entry", "");
         List<String> entries = entryText.isBlank() ? List.of() : List.of(entryText.trim().split("[\\s,]+"));
@@ -75,11 +74,12 @@ public record ChangeRequest(Operation operation, String profileId, List<IpEntry.
         JsonNode many = body.get("entries");
         if (many != null && !many.isNull()) {
             if (!many.isArray()) {
-                throw SwitchboardException.badRequest("invalid_entries", "'entries' must be an array of strings.");
+                throw new SwitchboardException(ConnectErrors.INVALID_ENTRIES, "entries", ConnectErrors.AN_ARRAY_OF_STRINGS);
             }
             for (JsonNode e : many) {
                 if (!e.isTextual()) {
-                    throw SwitchboardException.badRequest("invalid_entries", "'entries' must be an array of strings.");
+                    throw new SwitchboardException(ConnectErrors.INVALID_ENTRIES, "entries",
+                            ConnectErrors.AN_ARRAY_OF_STRINGS);
                 }
                 entries.add(e.textValue());
             }
@@ -87,7 +87,7 @@ public record ChangeRequest(Operation operation, String profileId, List<IpEntry.
         JsonNode one = body.get("entry");
         if (one != null && !one.isNull()) {
             if (!one.isTextual()) {
-                throw SwitchboardException.badRequest("invalid_entries", "'entry' must be a string.");
+                throw new SwitchboardException(ConnectErrors.INVALID_ENTRIES, "entry", ConnectErrors.A_STRING);
             }
             entries.add(one.textValue());
         }
@@ -109,15 +109,13 @@ public record ChangeRequest(Operation operation, String profileId, List<IpEntry.
         switch (operation) {
             case ALLOW, BLOCK, REMOVE -> {
                 if (rawEntries.isEmpty()) {
-                    throw SwitchboardException.badRequest("empty_entry",
-                            "Give an IPv4 or IPv6 address or CIDR range to " + operation.wireName() + ".");
+                    throw new SwitchboardException(ConnectErrors.NO_ENTRY, operation.wireName());
                 }
                 Set<String> seen = new HashSet<>();
                 for (String raw : rawEntries) {
                     IpEntry.Parsed parsed = IpEntry.parse(raw);
                     if (!seen.add(parsed.entry().value())) {
-                        throw SwitchboardException.badRequest("duplicate_entry",
-                                parsed.entry().value() + " is given twice in this request.");
+                        throw new SwitchboardException(ConnectErrors.ENTRY_GIVEN_TWICE, parsed.entry().value());
                     }
                     entries.add(parsed);
                 }
@@ -127,16 +125,14 @@ public record ChangeRequest(Operation operation, String profileId, List<IpEntry.
             }
             case SET_SESSIONS -> {
                 if (periodic == null && inactivity == null) {
-                    throw SwitchboardException.badRequest("missing_duration",
-                            "Give periodicSessionDuration and/or sessionInactivityDuration (minutes).");
+                    throw new SwitchboardException(ConnectErrors.MISSING_DURATION);
                 }
                 range(periodic, "periodicSessionDuration", PERIODIC_MIN, PERIODIC_MAX);
                 range(inactivity, "sessionInactivityDuration", INACTIVITY_MIN, INACTIVITY_MAX);
             }
             case RESET -> {
                 if (!confirmed) {
-                    throw SwitchboardException.badRequest("confirmation_required",
-                            "Resetting empties both lists: confirm it (confirm=yes).");
+                    throw new SwitchboardException(ConnectErrors.RESET_NOT_CONFIRMED);
                 }
             }
             default -> throw new IllegalStateException(operation.name());
@@ -152,8 +148,7 @@ public record ChangeRequest(Operation operation, String profileId, List<IpEntry.
         }
         String id = value.trim();
         if (!Patterns.CONNECT_PROFILE_ID.matcher(id).matches()) {
-            throw SwitchboardException.badRequest("invalid_profile", "'" + IpEntry.shorten(id)
-                    + "' is not an authentication profile id.");
+            throw new SwitchboardException(ConnectErrors.INVALID_PROFILE, IpEntry.shorten(id));
         }
         return id;
     }
@@ -165,15 +160,13 @@ public record ChangeRequest(Operation operation, String profileId, List<IpEntry.
         try {
             return Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw SwitchboardException.badRequest("invalid_last_modified",
-                    "The last-modified time is not an ISO-8601 instant. Reload the page and try again.");
+            throw new SwitchboardException(ConnectErrors.INVALID_LAST_MODIFIED);
         }
     }
 
     private static void range(Integer value, String field, int min, int max) {
         if (value != null && (value < min || value > max)) {
-            throw SwitchboardException.badRequest("invalid_duration",
-                    field + " must be between " + min + " and " + max + " minutes (got " + value + ").");
+            throw new SwitchboardException(ConnectErrors.DURATION_OUT_OF_RANGE, field, min, max, value);
         }
     }
 
@@ -184,7 +177,7 @@ public record ChangeRequest(Operation operation, String profileId, List<IpEntry.
         try {
             return Integer.valueOf(value.trim());
         } catch (NumberFormatException e) {
-            throw SwitchboardException.badRequest("invalid_duration", field + " must be a whole number of minutes.");
+            throw new SwitchboardException(ConnectErrors.INVALID_DURATION, field);
         }
     }
 
@@ -196,7 +189,7 @@ public record ChangeRequest(Operation operation, String profileId, List<IpEntry.
             return integer(node.textValue(), field);
         }
         if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw SwitchboardException.badRequest("invalid_duration", field + " must be a whole number of minutes.");
+            throw new SwitchboardException(ConnectErrors.INVALID_DURATION, field);
         }
         return node.intValue();
     }
@@ -207,7 +200,7 @@ public record ChangeRequest(Operation operation, String profileId, List<IpEntry.
             return null;
         }
         if (!node.isTextual()) {
-            throw SwitchboardException.badRequest("invalid_field", "'" + field + "' must be a string.");
+            throw new SwitchboardException(ConnectErrors.INVALID_FIELD, field);
         }
         return node.textValue();
     }

@@ -45,8 +45,7 @@ public final class ConnectAuthenticationProfiles implements AuthenticationProfil
                 () -> connect.describeAuthenticationProfile(r -> r.instanceId(instanceId).authenticationProfileId(profileId)));
         var p = response.authenticationProfile();
         if (p == null) {
-            throw SwitchboardException.unavailable("connect_empty_answer",
-                    "Amazon Connect answered without the authentication profile. Try again in a minute.", null);
+            throw new SwitchboardException(ConnectErrors.CONNECT_EMPTY_ANSWER);
         }
         return new AuthenticationProfile(p.id(), p.name(), p.description(), Boolean.TRUE.equals(p.isDefault()),
                 new IpRules(p.allowedIps(), p.blockedIps()), p.periodicSessionDuration(), p.maxSessionDuration(),
@@ -72,11 +71,9 @@ public final class ConnectAuthenticationProfiles implements AuthenticationProfil
         } catch (ConnectException e) {
             throw translate(operation, instanceId, profileId, e);
         } catch (SdkClientException e) {
-            throw SwitchboardException.unavailable("connect_unreachable",
-                    "Amazon Connect could not be reached. Try again in a minute.", e);
+            throw SwitchboardException.because(e, ConnectErrors.CONNECT_UNREACHABLE);
         } catch (SdkException e) {
-            throw SwitchboardException.unavailable("connect_failed",
-                    "Amazon Connect did not answer as expected. Try again in a minute.", e);
+            throw SwitchboardException.because(e, ConnectErrors.CONNECT_FAILED);
         }
     }
 
@@ -85,28 +82,23 @@ public final class ConnectAuthenticationProfiles implements AuthenticationProfil
         String message = String.valueOf(e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage());
         switch (code) {
             case "AccessDeniedException":
-                return new SwitchboardException(403, "connect_access_denied", accessDeniedMessage(operation, message), e);
+                return accessDenied(operation, message, e);
             case "TooManyRequestsException":
             case "ThrottlingException":
             case "LimitExceededException":
-                return SwitchboardException.unavailable("connect_throttled",
-                        "Amazon Connect is limiting requests right now (it was retried). Try again in a minute.", e);
+                return SwitchboardException.because(e, ConnectErrors.CONNECT_THROTTLED);
             case "ResourceNotFoundException":
                 return profileId == null
-                        ? new SwitchboardException(404, "unknown_instance",
-                                "Amazon Connect has no instance " + instanceId + " (check CONNECT_INSTANCE_ID).", e)
-                        : new SwitchboardException(404, "unknown_profile", "Amazon Connect has no authentication profile '"
-                                + IpEntry.shorten(profileId) + "' in instance " + instanceId + ".", e);
+                        ? SwitchboardException.because(e, ConnectErrors.UNKNOWN_INSTANCE, instanceId)
+                        : SwitchboardException.because(e, ConnectErrors.UNKNOWN_PROFILE, IpEntry.shorten(profileId),
+                                instanceId);
             case "InvalidParameterException":
             case "InvalidRequestException":
-                return new SwitchboardException(400, "connect_rejected",
-                        "Amazon Connect refused this request as invalid; nothing was changed.", e);
+                return SwitchboardException.because(e, ConnectErrors.CONNECT_REJECTED);
             default:
                 return e.statusCode() >= 500 || e.statusCode() == 429
-                        ? SwitchboardException.unavailable("connect_unavailable",
-                                "Amazon Connect is not available right now. Try again in a minute.", e)
-                        : SwitchboardException.misconfigured("connect_error",
-                                "Amazon Connect refused the request (" + code + "). Please tell IT.", e);
+                        ? SwitchboardException.because(e, ConnectErrors.CONNECT_UNAVAILABLE)
+                        : SwitchboardException.because(e, ConnectErrors.CONNECT_ERROR, code);
         }
     }
 
@@ -114,13 +106,10 @@ public final class ConnectAuthenticationProfiles implements AuthenticationProfil
      * IAM denials say "is not authorized to perform"; a denial without it is what an account sees when the
      * preview API has not been enabled for it by AWS Support (or an SCP denies without naming the action).
      */
-    private static String accessDeniedMessage(String operation, String sdkMessage) {
+    private static SwitchboardException accessDenied(String operation, String sdkMessage, ConnectException e) {
         if (AsciiCase.lower(sdkMessage).contains("is not authorized to perform")) {
-            return "The function's IAM role may not call connect:" + operation
-                    + ". Please tell IT to allow it in the function's policy.";
+            return SwitchboardException.because(e, ConnectErrors.CONNECT_ACCESS_DENIED, operation);
         }
-        return "Amazon Connect refused access to authentication profiles. The preview API is probably not enabled "
-                + "for this AWS account (AWS Support enables it on request); an organisation policy could also deny it. "
-                + "Please tell IT.";
+        return SwitchboardException.because(e, ConnectErrors.CONNECT_PREVIEW_DENIED);
     }
 }

@@ -72,7 +72,7 @@ final class ConnectCommands implements LambdaDispatcher.Commands {
             return null;
         }
         if (!node.isTextual()) {
-            throw SwitchboardException.badRequest("invalid_field", "'" + field + "' must be a string.");
+            throw new SwitchboardException(ConnectErrors.INVALID_FIELD, field);
         }
         return node.textValue();
     }

@@ -62,8 +62,7 @@ public final class ConnectIpRulesService {
         String id = requestedProfileId != null ? requestedProfileId
                 : configuredProfileId != null ? configuredProfileId : defaultOf(all);
         if (all.stream().noneMatch(s -> s.id().equals(id))) {
-            throw SwitchboardException.notFound("unknown_profile", "Amazon Connect has no authentication profile '"
-                    + IpEntry.shorten(id) + "' in instance " + instanceId + ".");
+            throw new SwitchboardException(ConnectErrors.UNKNOWN_PROFILE, IpEntry.shorten(id), instanceId);
         }
         return new View(instanceId, all, profiles.describe(instanceId, id));
     }
@@ -114,9 +113,7 @@ public final class ConnectIpRulesService {
 
     private String defaultOf(List<ProfileSummary> all) {
         return all.stream().filter(ProfileSummary::isDefault).map(ProfileSummary::id).findFirst()
-                .orElseThrow(() -> SwitchboardException.misconfigured("no_default_profile",
-                        "Connect instance " + instanceId + " has no default authentication profile; "
-                                + "set CONNECT_AUTHENTICATION_PROFILE_ID. Please tell IT.", null));
+                .orElseThrow(() -> new SwitchboardException(ConnectErrors.NO_DEFAULT_PROFILE, instanceId));
     }
 
     private void record(Actor actor, ChangeRequest request, AuthenticationProfile before, AuthenticationProfile after,

@@ -12,6 +12,8 @@ import dev.switchboard.core.identity.AsciiCase;
 import dev.switchboard.core.identity.Employee;
 import dev.switchboard.core.json.Json;
 import dev.switchboard.core.log.JsonLog;
+import dev.switchboard.core.text.CoreErrors;
+import dev.switchboard.core.text.Message;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -47,13 +49,10 @@ final class ConnectRoutes implements LambdaDispatcher.Routes {
         String path = request.path().length() > 1 && request.path().endsWith("/")
                 ? request.path().substring(0, request.path().length() - 1) : request.path();
         if (!path.equals("/connect") && !path.equals("/connect/check")) {
-            throw SwitchboardException.notFound("not_found", lang.pick("There is no page at this address.",
-                    "このアドレスにはページがありません。"));
+            throw new SwitchboardException(CoreErrors.NOT_FOUND);
         }
         if (!admins.isAdmin(employee)) {
-            throw SwitchboardException.forbidden(lang.pick(
-                    "Only Amazon Connect administrators (ADMIN_EMAILS) may use this page.",
-                    "このページは Amazon Connect の管理者（ADMIN_EMAILS）だけが使えます。"));
+            throw new SwitchboardException(ConnectErrors.CONNECT_ADMIN_ONLY);
         }
         boolean json = request.answersInJson();
         try {
@@ -66,25 +65,22 @@ final class ConnectRoutes implements LambdaDispatcher.Routes {
                 case "POST /connect":
                     return change(request, employee, lang, json);
                 default:
-                    throw new SwitchboardException(405, "method_not_allowed", "This address does not take "
-                            + request.method() + " requests.");
+                    throw new SwitchboardException(CoreErrors.METHOD_NOT_ALLOWED, request.method());
             }
         } catch (StaleProfileException e) {
             LOG.warn(e.userMessage(), Map.of("status", 409, "code", e.code(), "profile", e.current().id()));
             if (json) {
-                Map<String, Object> body = ProfileJson.error(e.code(), 409, e.userMessage());
+                Map<String, Object> body = ProfileJson.error(e.code(), 409, e.message(lang));
                 body.put("current", ProfileJson.profile(e.current()));
                 return AlbResponse.json(409, body);
             }
             var view = new ConnectIpRulesService.View(service.instanceId(), List.of(summaryOf(e.current())), e.current());
             return ConnectIpRulesPage.view(view, employee, lang, List.of(new ConnectIpRulesPage.Notice(false,
-                    lang.pick(e.userMessage(), "このページを開いた後に他の人が認証プロファイルを変更しました。"
-                            + "何も書き込んでいません。現在のリストを確認して、もう一度変更してください。")
-                            + " " + ConnectIpRulesPage.describe(e.request(), lang))), 409);
+                    e.message(lang) + " " + ConnectIpRulesPage.describe(e.request(), lang))), 409);
         } catch (LockoutException e) {
             LOG.warn(e.userMessage(), Map.of("status", 409, "code", e.code(), "profile", e.current().id()));
             if (json) {
-                Map<String, Object> body = ProfileJson.error(e.code(), 409, e.userMessage());
+                Map<String, Object> body = ProfileJson.error(e.code(), 409, e.message(lang));
                 body.put("you", ProfileJson.verdict(e.verdict()));
                 body.put("hint", "send confirmLockout: true to apply it anyway");
                 return AlbResponse.json(409, body);
@@ -120,7 +116,7 @@ final class ConnectRoutes implements LambdaDispatcher.Routes {
     }
 
     private AlbResponse change(AlbRequest request, Employee employee, Lang lang, boolean json) {
-        refuseCrossSite(request);
+        request.requireFromOwnPage();
         ChangeRequest change;
         if (request.isJsonBody()) {
             // The page's form names the change "op"; a script's JSON body uses the commands' envelope, "command",
@@ -144,16 +140,6 @@ final class ConnectRoutes implements LambdaDispatcher.Routes {
             return AlbResponse.json(200, ProfileJson.change(result));
         }
         return AlbResponse.seeOther(redirect(result));
-    }
-
-    /**
-     * State changes must come from our own pages: a browser marks a cross-site request with
-     * {@code Sec-Fetch-Site} and {@code Origin}; scripts without them are not browsers and carry no cookies.
-     */
-    static void refuseCrossSite(AlbRequest request) {
-        if (!request.isFromOwnPage()) {
-            throw new SwitchboardException(403, "cross_site", "Changes are accepted only from this site's own pages.");
-        }
     }
 
     private static Optional<IpRules.Verdict> ownVerdict(AuthenticationProfile p, Employee employee) {
@@ -183,18 +169,17 @@ final class ConnectRoutes implements LambdaDispatcher.Routes {
     static List<ConnectIpRulesPage.Notice> notices(AlbRequest request, Lang lang) {
         List<ConnectIpRulesPage.Notice> notices = new ArrayList<>();
         String notice = request.query("notice").orElse("");
-        String text = switch (notice) {
-            case "allow" -> lang.pick("Added to the allowed list.", "許可リストに追加しました。");
-            case "block" -> lang.pick("Added to the blocked list.", "ブロックリストに追加しました。");
-            case "remove" -> lang.pick("Removed.", "削除しました。");
-            case "set-sessions" -> lang.pick("Session durations saved.", "セッション時間を保存しました。");
-            case "reset" -> lang.pick("Both lists were emptied.", "両方のリストを空にしました。");
-            case "unchanged" -> lang.pick("Nothing to change: the profile already was like that.",
-                    "変更はありません: すでにその設定になっています。");
+        Message text = switch (notice) {
+            case "allow" -> ConnectNotices.ADDED_TO_ALLOWED;
+            case "block" -> ConnectNotices.ADDED_TO_BLOCKED;
+            case "remove" -> ConnectNotices.REMOVED;
+            case "set-sessions" -> ConnectNotices.SESSIONS_SAVED;
+            case "reset" -> ConnectNotices.LISTS_EMPTIED;
+            case "unchanged" -> ConnectNotices.UNCHANGED;
             default -> null;
         };
         if (text != null) {
-            notices.add(new ConnectIpRulesPage.Notice(true, text));
+            notices.add(new ConnectIpRulesPage.Notice(true, text.in(lang)));
         }
         for (String pair : request.query("normalised").orElse("").split(" ")) {
             int arrow = pair.indexOf('>');
@@ -205,9 +190,7 @@ final class ConnectRoutes implements LambdaDispatcher.Routes {
             String stored = pair.substring(arrow + 1);
             try {
                 if (IpEntry.parse(typed).entry().value().equals(stored)) {
-                    notices.add(new ConnectIpRulesPage.Notice(true, lang.pick(
-                            typed + " was stored as " + stored + " (the range it names).",
-                            typed + " は " + stored + " として登録しました (その範囲を表す表記)。")));
+                    notices.add(new ConnectIpRulesPage.Notice(true, ConnectNotices.NORMALISED.in(lang, typed, stored)));
                 }
             } catch (SwitchboardException ignored) {
                 // not ours: show nothing

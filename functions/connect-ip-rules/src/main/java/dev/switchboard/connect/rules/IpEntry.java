@@ -46,23 +46,21 @@ public record IpEntry(String value, IPAddress range) {
     /** Parses what a person or a command supplied; anything not a plain address or CIDR range is a 400 naming it. */
     public static Parsed parse(String typed) {
         if (typed == null || typed.isBlank()) {
-            throw invalid("empty_entry", "An entry is empty: give an IPv4 or IPv6 address or CIDR range.");
+            throw new SwitchboardException(ConnectErrors.EMPTY_ENTRY);
         }
         String text = typed.trim();
         if (text.length() > MAX_LENGTH) {
-            throw invalid("invalid_entry", "'" + shorten(text) + "' is longer than " + MAX_LENGTH
-                    + " characters, so it is not an address or range Connect accepts.");
+            throw new SwitchboardException(ConnectErrors.ENTRY_TOO_LONG, shorten(text), MAX_LENGTH);
         }
         IPAddress address;
         try {
             address = new IPAddressString(text, STRICT).toAddress();
         } catch (AddressStringException e) {
-            throw invalid("invalid_entry", "'" + shorten(text)
-                    + "' is not an IPv4 or IPv6 address or CIDR range (examples: 203.0.113.7, 203.0.113.0/24, 2001:db8::/32).");
+            throw new SwitchboardException(ConnectErrors.INVALID_ENTRY, shorten(text));
         }
         if (address.isIPv6() && address.toIPv6().isIPv4Mapped()) {
             // Connect compares IPv4 clients against IPv4 entries; a mapped form would silently never match.
-            throw invalid("invalid_entry", "'" + shorten(text) + "' is an IPv4 address written as IPv6: write it as IPv4.");
+            throw new SwitchboardException(ConnectErrors.IPV4_MAPPED_ENTRY, shorten(text));
         }
         return new Parsed(normalise(address), text);
     }
@@ -85,16 +83,16 @@ public record IpEntry(String value, IPAddress range) {
      */
     public static IPAddress parseAddress(String typed) {
         if (typed == null || typed.isBlank()) {
-            throw invalid("invalid_address", "Give an IPv4 or IPv6 address to check.");
+            throw new SwitchboardException(ConnectErrors.NO_ADDRESS);
         }
         String text = typed.trim();
         IPAddress address = text.length() > MAX_LENGTH ? null : new IPAddressString(text, STRICT).getAddress();
         if (address == null) {
-            throw invalid("invalid_address", "'" + shorten(text) + "' is not an IPv4 or IPv6 address.");
+            throw new SwitchboardException(ConnectErrors.INVALID_ADDRESS, shorten(text));
         }
         Integer prefix = address.getNetworkPrefixLength();
         if (prefix != null && prefix != address.getBitCount()) {
-            throw invalid("invalid_address", "'" + shorten(text) + "' is a range: give a single address.");
+            throw new SwitchboardException(ConnectErrors.ADDRESS_IS_RANGE, shorten(text));
         }
         return unmap(address.withoutPrefixLength());
     }
@@ -119,10 +117,6 @@ public record IpEntry(String value, IPAddress range) {
 
     public boolean contains(IPAddress address) {
         return range.contains(address);
-    }
-
-    private static SwitchboardException invalid(String code, String message) {
-        return SwitchboardException.badRequest(code, message);
     }
 
     /** Keeps error messages short even when someone pastes a page of text. */

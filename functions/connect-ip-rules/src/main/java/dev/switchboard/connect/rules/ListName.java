@@ -16,7 +16,7 @@ public enum ListName {
             case "block":
                 return BLOCKED;
             default:
-                throw SwitchboardException.badRequest("unknown_list", "The list must be 'allowed' or 'blocked'.");
+                throw new SwitchboardException(ConnectErrors.UNKNOWN_LIST);
         }
     }
 

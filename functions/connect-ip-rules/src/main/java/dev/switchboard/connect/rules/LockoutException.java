@@ -13,8 +13,7 @@ public final class LockoutException extends SwitchboardException {
     private final transient IpRules.Verdict verdict;
 
     public LockoutException(AuthenticationProfile current, ChangeRequest request, IpRules.Verdict verdict) {
-        super(409, "would_lock_out", "After this change your own address " + verdict.address()
-                + " would be refused by Amazon Connect. Nothing was written; confirm to apply it anyway.");
+        super(ConnectErrors.WOULD_LOCK_OUT, verdict.address());
         this.current = current;
         this.request = request;
         this.verdict = verdict;

@@ -27,8 +27,7 @@ public enum Operation {
                 return op;
             }
         }
-        throw SwitchboardException.badRequest("unknown_operation", "Unknown change '" + IpEntry.shorten(wanted)
-                + "': use one of " + names() + ".");
+        throw new SwitchboardException(ConnectErrors.UNKNOWN_OPERATION, IpEntry.shorten(wanted), names());
     }
 
     public static String names() {

@@ -1,6 +1,7 @@
 package dev.switchboard.connect.rules;
 
 import dev.switchboard.core.http.SwitchboardException;
+import dev.switchboard.core.text.Message;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +18,11 @@ final class ProfileChanges {
         List<String> blocked = current.rules().blocked();
         switch (request.operation()) {
             case ALLOW:
-                return ProfileUpdate.allowed(add(request, allowed, "allowed", blocked, "blocked"));
+                return ProfileUpdate.allowed(add(request, allowed, ConnectErrors.THE_ALLOWED_LIST, blocked,
+                        ConnectErrors.THE_BLOCKED_LIST));
             case BLOCK:
-                return ProfileUpdate.blocked(add(request, blocked, "blocked", allowed, "allowed"));
+                return ProfileUpdate.blocked(add(request, blocked, ConnectErrors.THE_BLOCKED_LIST, allowed,
+                        ConnectErrors.THE_ALLOWED_LIST));
             case REMOVE:
                 return remove(request, allowed, blocked);
             case SET_SESSIONS:
@@ -36,18 +39,16 @@ final class ProfileChanges {
     }
 
     /** The stored entries plus the new ones; an entry already in either list is refused (it would change nothing). */
-    private static List<String> add(ChangeRequest request, List<String> target, String targetName,
-                                    List<String> other, String otherName) {
+    private static List<String> add(ChangeRequest request, List<String> target, Message targetName,
+                                    List<String> other, Message otherName) {
         List<String> result = new ArrayList<>(target);
         for (IpEntry.Parsed parsed : request.entries()) {
             String value = parsed.entry().value();
             if (indexOf(target, value) >= 0) {
-                throw SwitchboardException.badRequest("duplicate_entry", value + " is already in the " + targetName
-                        + " list; nothing was changed.");
+                throw new SwitchboardException(ConnectErrors.DUPLICATE_ENTRY, value, targetName);
             }
             if (indexOf(other, value) >= 0) {
-                throw SwitchboardException.badRequest("entry_in_other_list", value + " is in the " + otherName
-                        + " list; remove it there first. Nothing was changed.");
+                throw new SwitchboardException(ConnectErrors.ENTRY_IN_OTHER_LIST, value, otherName);
             }
             result.add(value);
         }
@@ -67,9 +68,9 @@ final class ProfileChanges {
                 removed |= removeFrom(newBlocked, value);
             }
             if (!removed) {
-                String where = request.list() == null ? "either list" : "the " + request.list().wireName() + " list";
-                throw SwitchboardException.badRequest("entry_not_found", value + " is not in " + where
-                        + "; nothing was changed.");
+                Message where = request.list() == null ? ConnectErrors.EITHER_LIST
+                        : request.list() == ListName.ALLOWED ? ConnectErrors.THE_ALLOWED_LIST : ConnectErrors.THE_BLOCKED_LIST;
+                throw new SwitchboardException(ConnectErrors.ENTRY_NOT_FOUND, value, where);
             }
         }
         return new ProfileUpdate(newAllowed.size() == allowed.size() ? null : newAllowed,

@@ -9,8 +9,7 @@ public final class StaleProfileException extends SwitchboardException {
     private final transient ChangeRequest request;
 
     public StaleProfileException(AuthenticationProfile current, ChangeRequest request) {
-        super(409, "stale_profile", "Someone changed this authentication profile after your page was loaded. "
-                + "Nothing was written; check the current lists and apply your change again.");
+        super(ConnectErrors.STALE_PROFILE);
         this.current = current;
         this.request = request;
     }

@@ -51,6 +51,11 @@ public final class PublicKeyServer implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private volatile Mode mode = Mode.SERVE;
     private volatile Duration hangFor = Duration.ofSeconds(30);
+    /**
+     * Made once, before any request: RSA key generation inside the handler took longer than the client's read
+     * timeout on a loaded machine, turning the "not an EC key" answer into a timeout (503).
+     */
+    private static final String RSA_PEM = AlbTokenSigner.pem(AlbTokenSigner.newRsaKeyPair().getPublic());
 
     private PublicKeyServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -132,7 +137,7 @@ public final class PublicKeyServer implements AutoCloseable {
                 }
                 case NOT_FOUND -> send(exchange, 404, "<Error><Code>NoSuchKey</Code></Error>");
                 case GARBAGE -> send(exchange, 200, "<html><body>not a key</body></html>");
-                case RSA_KEY -> send(exchange, 200, AlbTokenSigner.pem(AlbTokenSigner.newRsaKeyPair().getPublic()));
+                case RSA_KEY -> send(exchange, 200, RSA_PEM);
                 case SERVER_ERROR -> send(exchange, 500, "internal error");
                 case DRIP -> drip(exchange);
                 case HANG -> {

@@ -29,7 +29,7 @@ class ParallelTest {
 
     @Test
     void join_callThrewDomainException_rethrowsItUnwrapped() {
-        SwitchboardException busy = SwitchboardException.unavailable("vpn_unavailable", "busy", new RuntimeException());
+        SwitchboardException busy = SwitchboardException.because(new RuntimeException(), VpnErrors.VPN_UNAVAILABLE);
         CompletableFuture<String> call = Parallel.start(() -> {
             throw busy;
         });

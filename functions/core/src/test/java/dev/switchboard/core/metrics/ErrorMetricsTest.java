@@ -9,6 +9,8 @@ import dev.switchboard.core.log.JsonLog;
 import dev.switchboard.core.testing.AlbTokenSigner;
 import dev.switchboard.core.testing.EmfDocuments;
 import dev.switchboard.core.testing.PublicKeyServer;
+import dev.switchboard.core.text.ErrorCode;
+import dev.switchboard.core.text.Problem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,9 +103,11 @@ class ErrorMetricsTest {
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").serviceName("Connect").build())
                 .build();
 
-        ErrorMetrics.handled(SwitchboardException.unavailable("ec2_unavailable", "Try again.", ec2));
-        ErrorMetrics.handled(SwitchboardException.unavailable("connect_throttled", "Try again.", connect));
-        ErrorMetrics.handled(SwitchboardException.badRequest("invalid_entry", "Not an address."));
+        ErrorCode busy = ErrorCode.of("busy", Problem.UNAVAILABLE, "Try again.", "再度お試しください。");
+        ErrorCode invalid = ErrorCode.of("invalid", Problem.INVALID, "Not an address.", "アドレスではありません。");
+        ErrorMetrics.handled(SwitchboardException.because(ec2, busy));
+        ErrorMetrics.handled(SwitchboardException.because(connect, busy));
+        ErrorMetrics.handled(new SwitchboardException(invalid));
 
         assertThat(EmfDocuments.metrics(lines)).extracting(d -> d.name() + d.dimensions())
                 .containsExactly("Throttles{Service=ec2}", "Throttles{Service=connect}");

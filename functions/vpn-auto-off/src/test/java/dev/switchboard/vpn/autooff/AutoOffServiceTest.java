@@ -7,6 +7,7 @@ import dev.switchboard.core.http.SwitchboardException;
 import dev.switchboard.vpn.Association;
 import dev.switchboard.vpn.ClientVpn;
 import dev.switchboard.vpn.Endpoint;
+import dev.switchboard.vpn.VpnErrors;
 import dev.switchboard.vpn.VpnSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,7 +61,7 @@ class AutoOffServiceTest {
         when(vpn.associations(ENDPOINT)).thenReturn(List.of(associated("cvpn-assoc-0a", "subnet-0aaa1111bbbb2222c")));
         when(vpn.connections(ENDPOINT)).thenReturn(List.of());
         when(vpn.disassociate(ENDPOINT, "cvpn-assoc-0a")).thenReturn(true);
-        doThrow(SwitchboardException.unavailable("vpn_unavailable", "busy", new RuntimeException("throttled")))
+        doThrow(SwitchboardException.because(new RuntimeException("throttled"), VpnErrors.VPN_UNAVAILABLE))
                 .when(vpn).tag(eq(ENDPOINT), anyMap());
 
         AutoOffSummary summary = service().run(new AutoOffRequest(AutoOffMode.FORCE, false, AutoOffRequest.DIRECT));

@@ -425,7 +425,8 @@ class ConnectPageTest extends ConnectTestSupport {
 
     @ParameterizedTest
     @CsvSource({"sec-fetch-site, cross-site", "sec-fetch-site, same-site", "origin, https://evil.example.net",
-            "origin, null"})
+            "origin, null", "origin, http://vpn.example.com", "origin, https://x@vpn.example.com",
+            "origin, https://vpn.example.com:8443", "origin, https://vpn.example.com.evil.net"})
     void post_fromAnotherSite_isRefusedAndNothingRead(String header, String value) {
         Answer answer = send(admin(AlbEvents.post("/connect")).header(header, value)
                 .form(Map.of("profile", profileId, "lastModified", "2025-01-01T00:00:00Z", "op", "allow", "entry", "10.0.0.1")));

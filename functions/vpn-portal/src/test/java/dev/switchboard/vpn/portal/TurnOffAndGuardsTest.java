@@ -163,6 +163,22 @@ class TurnOffAndGuardsTest extends PortalTestSupport {
     }
 
     @Test
+    void postOff_originWithAnotherSchemePortOrUserinfo_isRefusedAndTheVpnStaysOn() {
+        turnOnAndWait();
+        List<String> before = associationStates();
+
+        for (String origin : List.of("http://vpn.example.com", "https://x@vpn.example.com",
+                "https://vpn.example.com:8443", "null")) {
+            JsonNode r = call(AlbEvents.post("/off").token(token(ADMIN)).header("sec-fetch-site", "same-origin")
+                    .header("origin", origin).form(Map.of("confirm", "yes")));
+            assertThat(r.path("statusCode").asInt()).as(origin).isEqualTo(403);
+        }
+        assertThat(associationStates()).isEqualTo(before);
+        assertThat(emu.callCount("DisassociateClientVpnTargetNetwork")).isZero();
+        assertThat(endpointTags()).doesNotContainKey(VpnTags.TURNED_OFF_BY);
+    }
+
+    @Test
     void postOn_originNotOurHost_isRefusedAndChangesNothing() {
         for (String origin : List.of("https://evil.example.net", "null", "https://vpn.example.com.evil.net")) {
             JsonNode r = call(AlbEvents.post("/on").token(token(EMPLOYEE)).header("sec-fetch-site", "same-origin")

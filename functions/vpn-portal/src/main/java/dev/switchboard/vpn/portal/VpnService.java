@@ -151,9 +151,16 @@ public final class VpnService {
         boolean someoneMayBeConnected = snapshot.state() != VpnState.OFF;
         CompletableFuture<List<Connection>> connections = someoneMayBeConnected
                 ? Parallel.start(() -> vpn.connections(id)) : Parallel.known(List.of());
+        // Routes of subnets already associated, created blind in the same round trip: EC2 answers a duplicate
+        // for one that exists, which costs less than reading the routes first.
+        Map<VpnSettings.RouteSpec, CompletableFuture<Boolean>> routes = new LinkedHashMap<>();
+        for (VpnSettings.RouteSpec spec : dueRoutes(snapshot)) {
+            routes.put(spec, Parallel.start(() -> vpn.createRoute(id, spec.cidr(), spec.subnetId(), ROUTE_DESCRIPTION)));
+        }
         List<CompletableFuture<?>> all = new ArrayList<>(starts.values());
         all.add(tagged);
         all.add(connections);
+        all.addAll(routes.values());
         Parallel.settle(all);
 
         List<String> started = new ArrayList<>();
@@ -178,6 +185,12 @@ public final class VpnService {
         }
         if (!started.isEmpty()) {
             recordTurnOn(actor, started, "ok");
+        }
+        try {
+            auditCreatedRoutes(actor, routes);
+        } catch (SwitchboardException e) {
+            // The turn-on stands; the scheduled repair creates the route on its next run.
+            LOG.error("turned the VPN on but could not re-create a route", Map.of("endpointId", id, "code", e.code()), e);
         }
         Endpoint endpoint = snapshot.endpoint();
         try {
@@ -294,10 +307,7 @@ public final class VpnService {
     private VpnStatus repairAndDescribe(Snapshot snapshot, Actor actor) {
         String id = settings.endpointId();
         List<String> retry = subnetsToRetry(snapshot);
-        List<VpnSettings.RouteSpec> due = settings.routes().stream()
-                .filter(r -> occupying(snapshot.associations(), r.subnetId())
-                        .filter(a -> Association.ASSOCIATED.equals(a.status())).isPresent())
-                .toList();
+        List<VpnSettings.RouteSpec> due = dueRoutes(snapshot);
         CompletableFuture<List<Connection>> connections = snapshot.state() == VpnState.OFF
                 ? Parallel.known(List.of()) : Parallel.start(() -> vpn.connections(id));
         CompletableFuture<List<Route>> routes = due.isEmpty() ? Parallel.known(List.of()) : Parallel.start(() -> vpn.routes(id));
@@ -341,12 +351,7 @@ public final class VpnService {
                 ? createMissingRoutes(due, Parallel.join(routes)) : Map.of();
         writes.addAll(created.values());
         Parallel.settle(writes);
-        for (Map.Entry<VpnSettings.RouteSpec, CompletableFuture<Boolean>> route : created.entrySet()) {
-            if (Parallel.join(route.getValue())) {
-                audit.record(AuditEvent.of(actor, "vpn.route", id, "ok")
-                        .with(Map.of("cidr", route.getKey().cidr(), "subnet", route.getKey().subnetId())));
-            }
-        }
+        auditCreatedRoutes(actor, created);
         for (CompletableFuture<?> write : writes) {
             Parallel.join(write);
         }
@@ -368,6 +373,24 @@ public final class VpnService {
                 .filter(subnet -> !retried.contains(subnet) && occupying(snapshot.associations(), subnet).isEmpty()
                         && lastFailure(snapshot.associations(), subnet).isPresent())
                 .toList();
+    }
+
+    /** The routes of {@code VPN_ROUTES} whose subnet is associated: only those can be created. */
+    private List<VpnSettings.RouteSpec> dueRoutes(Snapshot snapshot) {
+        return settings.routes().stream()
+                .filter(r -> occupying(snapshot.associations(), r.subnetId())
+                        .filter(a -> Association.ASSOCIATED.equals(a.status())).isPresent())
+                .toList();
+    }
+
+    /** One audit line per route this request created (a duplicate created nothing). */
+    private void auditCreatedRoutes(Actor actor, Map<VpnSettings.RouteSpec, CompletableFuture<Boolean>> created) {
+        for (Map.Entry<VpnSettings.RouteSpec, CompletableFuture<Boolean>> route : created.entrySet()) {
+            if (Parallel.join(route.getValue())) {
+                audit.record(AuditEvent.of(actor, "vpn.route", settings.endpointId(), "ok")
+                        .with(Map.of("cidr", route.getKey().cidr(), "subnet", route.getKey().subnetId())));
+            }
+        }
     }
 
     /** Starts creating every due route that is missing. */

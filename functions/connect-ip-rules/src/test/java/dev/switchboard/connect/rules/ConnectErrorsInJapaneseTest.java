@@ -27,6 +27,9 @@ class ConnectErrorsInJapaneseTest extends ConnectTestSupport {
         assertThat(answer.text()).contains("'10.0.0.0/33' は IPv4 / IPv6 アドレスでも CIDR 範囲でもありません",
                 "リクエストを処理できません").doesNotContain("is not an IPv4", "could not be used");
         assertThat(updates()).isZero();
+        // Its way back is the rules page (read-only on GET), never the VPN's turn-on URL.
+        assertThat(java.util.regex.Pattern.compile("href=\"([^\"]*)\"").matcher(answer.body()).results()
+                .map(m -> m.group(1)).toList()).isNotEmpty().containsOnly("/connect");
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class AlbIdentityVerifierTest {
@@ -88,6 +89,37 @@ class AlbIdentityVerifierTest {
             }
         }
         throw new AssertionError("no padded payload for three consecutive lengths");
+    }
+
+    // --- strict JSON inside the token (issue 13.2): a signed duplicate must not pick one value silently ---
+
+    @Test
+    void verify_signedPayloadNamingTheEmailTwice_isRefused() {
+        String token = signer.token().sub("sub-1").email("taro@example.com").username("taro")
+                .duplicateClaim("email", "admin@example.com").build();
+
+        assertWellFormedButForADuplicate(token.split("\\.")[1], "email");
+        assertThat(rejected(token).getMessage()).isEqualTo("payload is not a JSON object: Invalid JSON object");
+    }
+
+    @Test
+    void verify_signedHeaderNamingTheSignerTwice_isRefused() {
+        String token = signer.token().sub("sub-1").email("taro@example.com").username("taro")
+                .duplicateHeader("signer", "arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:loadbalancer/app/other/1")
+                .build();
+
+        assertWellFormedButForADuplicate(token.split("\\.")[0], "signer");
+        assertThat(rejected(token).getMessage()).isEqualTo("header is not a JSON object: Invalid JSON object");
+    }
+
+    /** The segment is JSON a lenient parser reads (taking the last value); only the duplicate makes it invalid. */
+    private static void assertWellFormedButForADuplicate(String segment, String key) {
+        byte[] json = java.util.Base64.getUrlDecoder().decode(segment);
+        assertThatCode(() -> new com.fasterxml.jackson.databind.ObjectMapper().readTree(json)).doesNotThrowAnyException();
+        SwitchboardException strict = catchThrowableOfType(SwitchboardException.class,
+                () -> dev.switchboard.core.json.Json.readObject(json, dev.switchboard.core.text.CoreText.THE_EVENT));
+        assertThat(strict.code()).isEqualTo("duplicate_key");
+        assertThat(strict.getMessage()).contains("\"" + key + "\"");
     }
 
     // --- accepted ---

@@ -139,6 +139,8 @@ public final class AlbTokenSigner {
         private boolean stripPadding;
         private boolean emptySignature;
         private String tamperedEmail;
+        private String duplicateHeaderKey;
+        private String duplicatePayloadKey;
 
         private Token() {
             long exp = clock.instant().plusSeconds(120).getEpochSecond();
@@ -212,6 +214,21 @@ public final class AlbTokenSigner {
             return this;
         }
 
+        /**
+         * Signs a header whose JSON names {@code name} a second time, after the real value, with {@code value}
+         * (as a hand-made token could; ALB never does).
+         */
+        public Token duplicateHeader(String name, String value) {
+            this.duplicateHeaderKey = "\"" + name + "\":" + jsonString(value);
+            return this;
+        }
+
+        /** Signs a payload whose JSON names {@code name} a second time, after the real value, with {@code value}. */
+        public Token duplicateClaim(String name, String value) {
+            this.duplicatePayloadKey = "\"" + name + "\":" + jsonString(value);
+            return this;
+        }
+
         /** An empty third segment, as in {@code alg: none} tokens. */
         public Token emptySignature() {
             this.emptySignature = true;
@@ -219,8 +236,8 @@ public final class AlbTokenSigner {
         }
 
         public String build() {
-            String h = encode(json(header));
-            String p = encode(json(payload));
+            String h = encode(withDuplicate(json(header), duplicateHeaderKey));
+            String p = encode(withDuplicate(json(payload), duplicatePayloadKey));
             String signingInput = h + "." + p;
             String s = emptySignature ? "" : encode(es256(signingInput));
             if (tamperedEmail != null) {
@@ -242,6 +259,19 @@ public final class AlbTokenSigner {
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        private static byte[] withDuplicate(byte[] json, String member) {
+            if (member == null) {
+                return json;
+            }
+            String text = new String(json, StandardCharsets.UTF_8);
+            return (text.substring(0, text.length() - 1) + "," + member + "}").getBytes(StandardCharsets.UTF_8);
+        }
+
+        private static String jsonString(String value) {
+            return new String(AlbTokenSigner.json(Map.of("v", value)), StandardCharsets.UTF_8)
+                    .replaceFirst("^\\{\"v\":", "").replaceFirst("}$", "");
         }
 
         private static void put(Map<String, Object> map, String name, Object value) {

@@ -9,6 +9,7 @@ import dev.switchboard.vpn.Association;
 import dev.switchboard.vpn.ClientVpn;
 import dev.switchboard.vpn.Connection;
 import dev.switchboard.vpn.Endpoint;
+import dev.switchboard.vpn.Parallel;
 import dev.switchboard.vpn.VpnSettings;
 import dev.switchboard.vpn.UsageLedger;
 import dev.switchboard.vpn.VpnTags;

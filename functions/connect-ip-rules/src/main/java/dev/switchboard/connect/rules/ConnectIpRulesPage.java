@@ -84,12 +84,21 @@ final class ConnectIpRulesPage {
         AuthenticationProfile p = e.current();
         ChangeRequest r = e.request();
         StringBuilder b = new StringBuilder();
-        b.append("<h1>").append(text(lang.pick("This change would lock you out", "この変更であなた自身が締め出されます")))
-                .append("</h1><div class=\"notice bad\" role=\"alert\">").append(text(lang.pick(
-                        "After this change your current address " + e.verdict().address() + " would be refused by Amazon Connect. Nothing was written.",
-                        "この変更後、あなたの現在のアドレス " + e.verdict().address() + " は Amazon Connect で拒否されます。まだ何も書き込んでいません。")))
-                .append("</div><div class=\"card\"><p>").append(text(describe(r, lang))).append("</p><p>")
-                .append(text(reason(e.verdict(), lang))).append("</p><p class=\"muted\">")
+        if (e.verdict().isPresent()) {
+            IpRules.Verdict own = e.verdict().get();
+            b.append("<h1>").append(text(lang.pick("This change would lock you out", "この変更であなた自身が締め出されます")))
+                    .append("</h1><div class=\"notice bad\" role=\"alert\">").append(text(lang.pick(
+                            "After this change your current address " + own.address() + " would be refused by Amazon Connect. Nothing was written.",
+                            "この変更後、あなたの現在のアドレス " + own.address() + " は Amazon Connect で拒否されます。まだ何も書き込んでいません。")))
+                    .append("</div><div class=\"card\"><p>").append(text(describe(r, lang))).append("</p><p>")
+                    .append(text(reason(own, lang)));
+        } else {
+            // 0.0.0.0/0 or ::/0: decides for every address of its family, whoever the admin is.
+            b.append("<h1>").append(text(WholeFamilyText.TITLE.in(lang)))
+                    .append("</h1><div class=\"notice bad\" role=\"alert\">").append(text(e.message(lang)))
+                    .append("</div><div class=\"card\"><p>").append(text(describe(r, lang)));
+        }
+        b.append("</p><p class=\"muted\">")
                 .append(text(lang.pick("The emergency admin login from the AWS console is never IP-restricted.",
                         "AWS マネジメントコンソールからの緊急管理者ログインには IP 制限は適用されません。")))
                 .append("</p><form method=\"post\" action=\"/connect\" class=\"inline\">");

@@ -88,6 +88,11 @@ public final class ConnectIpRulesService {
             return new ChangeResult(request.operation(), before, after, false, normalised);
         }
         if (actor.ownAddress().isPresent() && !request.confirmLockout()) {
+            List<String> wholeFamily = wholeFamilyAdded(request);
+            if (!wholeFamily.isEmpty()) {
+                record(actor, request, before, after, "refused-whole-family");
+                throw new LockoutException(before, request, wholeFamily);
+            }
             IpRules.Verdict own = after.rules().evaluate(IpEntry.parseAddress(actor.ownAddress().get()));
             if (!own.allowed()) {
                 record(actor, request, before, after, "refused-lockout");
@@ -102,6 +107,20 @@ public final class ConnectIpRulesService {
         }
         record(actor, request, before, after, "ok");
         return new ChangeResult(request.operation(), before, after, true, normalised);
+    }
+
+    /**
+     * The {@code 0.0.0.0/0} and {@code ::/0} entries an allow or block adds. Such an entry decides for every address
+     * of its family at once — allowed, it undoes the allowed list for that family; blocked, it shuts out every agent
+     * on it — which the own-address lockout check cannot see when the admin is on the other family. Removing one
+     * needs no confirmation beyond the usual lockout check.
+     */
+    private static List<String> wholeFamilyAdded(ChangeRequest request) {
+        if (request.operation() != Operation.ALLOW && request.operation() != Operation.BLOCK) {
+            return List.of();
+        }
+        return request.entries().stream().map(IpEntry.Parsed::entry).filter(IpEntry::wholeFamily)
+                .map(IpEntry::value).toList();
     }
 
     private String resolve(String requestedProfileId) {

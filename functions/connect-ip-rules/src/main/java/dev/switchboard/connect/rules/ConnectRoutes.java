@@ -81,7 +81,10 @@ final class ConnectRoutes implements LambdaDispatcher.Routes {
             LOG.warn(e.userMessage(), Map.of("status", 409, "code", e.code(), "profile", e.current().id()));
             if (json) {
                 Map<String, Object> body = ProfileJson.error(e.code(), 409, e.message(lang));
-                body.put("you", ProfileJson.verdict(e.verdict()));
+                body.put("you", e.verdict().map(ProfileJson::verdict).orElse(null));
+                if (!e.wholeFamilyEntries().isEmpty()) {
+                    body.put("wholeFamilyEntries", e.wholeFamilyEntries());
+                }
                 body.put("hint", "send confirmLockout: true to apply it anyway");
                 return AlbResponse.json(409, body);
             }

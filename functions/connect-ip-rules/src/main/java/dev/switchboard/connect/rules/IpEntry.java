@@ -1,13 +1,13 @@
 package dev.switchboard.connect.rules;
 
 import dev.switchboard.core.http.SwitchboardException;
-import inet.ipaddr.AddressStringException;
 import inet.ipaddr.AddressStringParameters.RangeParameters;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import inet.ipaddr.IPAddressStringParameters;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One entry of an allowed or blocked list: an IPv4 or IPv6 address or CIDR range, in its normalised form.
@@ -26,15 +26,20 @@ public record IpEntry(String value, IPAddress range) {
     /**
      * Plain dotted IPv4 and colon IPv6 with an optional prefix length; none of the library's other notations
      * (inet_aton {@code 10.1}, hex, binary, wildcards, ranges, masks, zones), which Connect would not take.
+     * Leading zeros in a prefix length are refused by {@link #LEADING_ZERO_PREFIX}, not by the library: its
+     * rule counts the {@code 0} of {@code /0} as a leading zero and so refused {@code 0.0.0.0/0} and {@code ::/0}.
      */
     private static final IPAddressStringParameters STRICT = new IPAddressStringParameters.Builder()
             .allowEmpty(false).allowAll(false).allowSingleSegment(false).allowMask(false).allowPrefixOnly(false)
             .allowWildcardedSeparator(false).setRangeOptions(RangeParameters.NO_RANGE).allow_inet_aton(false)
-            .getIPv4AddressParametersBuilder().allowLeadingZeros(false).allowPrefixLengthLeadingZeros(false)
+            .getIPv4AddressParametersBuilder().allowLeadingZeros(false).allowPrefixLengthLeadingZeros(true)
             .allowBinary(false).allowPrefixesBeyondAddressSize(false).getParentBuilder()
             .getIPv6AddressParametersBuilder().allowZone(false).allowBase85(false).allowBinary(false)
-            .allowPrefixLengthLeadingZeros(false).allowPrefixesBeyondAddressSize(false).getParentBuilder()
+            .allowPrefixLengthLeadingZeros(true).allowPrefixesBeyondAddressSize(false).getParentBuilder()
             .toParams();
+
+    /** A prefix length with a leading zero ({@code /08}, {@code /00}); {@code /0} itself is fine. */
+    private static final Pattern LEADING_ZERO_PREFIX = Pattern.compile(".*/0[0-9]+");
 
     /** The result of parsing what a person typed: the entry, and whether normalising changed it. */
     public record Parsed(IpEntry entry, String typed) {
@@ -52,10 +57,8 @@ public record IpEntry(String value, IPAddress range) {
         if (text.length() > MAX_LENGTH) {
             throw new SwitchboardException(ConnectErrors.ENTRY_TOO_LONG, shorten(text), MAX_LENGTH);
         }
-        IPAddress address;
-        try {
-            address = new IPAddressString(text, STRICT).toAddress();
-        } catch (AddressStringException e) {
+        IPAddress address = strict(text);
+        if (address == null) {
             throw new SwitchboardException(ConnectErrors.INVALID_ENTRY, shorten(text));
         }
         if (address.isIPv6() && address.toIPv6().isIPv4Mapped()) {
@@ -73,7 +76,7 @@ public record IpEntry(String value, IPAddress range) {
         if (stored == null) {
             return Optional.empty();
         }
-        IPAddress address = new IPAddressString(stored.trim(), STRICT).getAddress();
+        IPAddress address = strict(stored.trim());
         return address == null ? Optional.empty() : Optional.of(normalise(address));
     }
 
@@ -86,7 +89,7 @@ public record IpEntry(String value, IPAddress range) {
             throw new SwitchboardException(ConnectErrors.NO_ADDRESS);
         }
         String text = typed.trim();
-        IPAddress address = text.length() > MAX_LENGTH ? null : new IPAddressString(text, STRICT).getAddress();
+        IPAddress address = text.length() > MAX_LENGTH ? null : strict(text);
         if (address == null) {
             throw new SwitchboardException(ConnectErrors.INVALID_ADDRESS, shorten(text));
         }
@@ -95,6 +98,19 @@ public record IpEntry(String value, IPAddress range) {
             throw new SwitchboardException(ConnectErrors.ADDRESS_IS_RANGE, shorten(text));
         }
         return unmap(address.withoutPrefixLength());
+    }
+
+    /** The address or range {@code text} spells in the one notation we accept; null for anything else. */
+    private static IPAddress strict(String text) {
+        return LEADING_ZERO_PREFIX.matcher(text).matches() ? null : new IPAddressString(text, STRICT).getAddress();
+    }
+
+    /**
+     * Whether the entry is {@code 0.0.0.0/0} or {@code ::/0}: every address of its family, as Connect matches it.
+     * Allowed, it lets every such address in; blocked, it refuses every agent on that family.
+     */
+    public boolean wholeFamily() {
+        return Integer.valueOf(0).equals(range.getNetworkPrefixLength());
     }
 
     /** For checks only: the IPv4 address inside an IPv4-mapped IPv6 address, else the address itself. */

@@ -3,6 +3,7 @@ package dev.switchboard.connect.rules;
 import dev.switchboard.core.http.SwitchboardException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +32,25 @@ class IpEntryTest {
         assertThat(IpEntry.parse("2001:DB8:0:0:0:0:0:1").entry().value()).isEqualTo("2001:db8::1");
         assertThat(IpEntry.parse("2001:db8:abcd:12::/48").entry().value()).isEqualTo("2001:db8:abcd::/48");
         assertThat(IpEntry.parse("2001:db8::1/128").entry().value()).isEqualTo("2001:db8::1");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.0.0.0/0, 0.0.0.0/0", "::/0, ::/0", "203.0.113.7/0, 0.0.0.0/0", "2001:db8::1/0, ::/0",
+            "0:0:0:0:0:0:0:0/0, ::/0"})
+    void parse_prefixLengthZero_isEveryAddressOfTheFamily(String typed, String stored) {
+        IpEntry entry = IpEntry.parse(typed).entry();
+
+        assertThat(entry.value()).isEqualTo(stored);
+        assertThat(entry.wholeFamily()).isTrue();
+        assertThat(IpEntry.read(typed)).contains(entry);
+        assertThat(IpEntry.parse("10.0.0.0/8").entry().wholeFamily()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.0.0.0/00", "::/00", "10.0.0.0/08", "2001:db8::/032", "0.0.0.0/-0", "0.0.0.0/"})
+    void parse_prefixLengthWithALeadingZero_isStillRefused(String typed) {
+        assertThatThrownBy(() -> IpEntry.parse(typed)).isInstanceOf(SwitchboardException.class);
+        assertThat(IpEntry.read(typed)).isEmpty();
     }
 
     @ParameterizedTest

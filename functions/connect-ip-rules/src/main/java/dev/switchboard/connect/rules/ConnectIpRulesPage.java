@@ -186,7 +186,7 @@ final class ConnectIpRulesPage {
                 .append(dt(lang.pick("Last modified", "最終更新")))
                 .append(dd(time(p.lastModified()) + (p.lastModifiedRegion() == null ? "" : " (" + p.lastModifiedRegion() + ")")))
                 .append("</dl>");
-        List<String> unreadable = p.rules().unreadable();
+        List<String> unreadable = ConnectLimits.shown(p.rules().unreadable());
         if (!unreadable.isEmpty()) {
             b.append("<p class=\"error\">").append(text(lang.pick(
                     "These stored entries are not plain addresses or CIDR ranges and are ignored in checks here: ",
@@ -225,17 +225,26 @@ final class ConnectIpRulesPage {
                     .append("</p></div>");
             return;
         }
+        // One form per list and a button per entry (form="..."): the profile, version and operation are sent
+        // once, not once per entry, so a full list stays small (see ConnectLimits).
+        String formId = "remove-" + listName;
+        b.append("<form id=\"").append(formId).append("\" method=\"post\" action=\"/connect\" class=\"inline\">");
+        hidden(b, p, "remove");
+        b.append("<input type=\"hidden\" name=\"list\" value=\"").append(listName).append("\"></form>");
+        String remove = text(lang.pick("Remove", "削除"));
         b.append("<table><tbody>");
-        for (String entry : entries) {
-            b.append("<tr><td><code>").append(text(entry)).append("</code></td><td>")
-                    .append("<form method=\"post\" action=\"/connect\" class=\"inline\">");
-            hidden(b, p, "remove");
-            b.append("<input type=\"hidden\" name=\"list\" value=\"").append(listName).append("\">")
-                    .append("<input type=\"hidden\" name=\"entry\" value=\"").append(attr(entry)).append("\">")
-                    .append("<button type=\"submit\" class=\"secondary\">").append(text(lang.pick("Remove", "削除")))
-                    .append("</button></form></td></tr>");
+        for (String entry : ConnectLimits.shown(entries)) {
+            String shown = text(entry);
+            b.append("<tr><td><code>").append(shown).append("</code></td><td><button form=\"").append(formId)
+                    .append("\" name=\"entry\" value=\"").append(attr(entry))
+                    .append("\" class=\"secondary\">").append(remove).append("</button></td></tr>");
         }
-        b.append("</tbody></table></div>");
+        b.append("</tbody></table>");
+        if (entries.size() > ConnectLimits.MAX_ENTRIES_PER_LIST) {
+            b.append("<p class=\"muted\">").append(text(ConnectLimits.NOT_SHOWN.in(lang,
+                    entries.size() - ConnectLimits.MAX_ENTRIES_PER_LIST, ConnectLimits.MAX_ENTRIES_PER_LIST))).append("</p>");
+        }
+        b.append("</div>");
     }
 
     private static void addForm(StringBuilder b, AuthenticationProfile p, Lang lang) {

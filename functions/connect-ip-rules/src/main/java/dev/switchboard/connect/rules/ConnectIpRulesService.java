@@ -150,8 +150,11 @@ public final class ConnectIpRulesService {
 
     static Map<String, Object> state(AuthenticationProfile p) {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("allowedIps", new ArrayList<>(p.rules().allowed()));
-        s.put("blockedIps", new ArrayList<>(p.rules().blocked()));
+        // Capped like every other view of a profile, so the audit line stays under CloudWatch's 256 KB event limit.
+        s.put("allowedIps", new ArrayList<>(ConnectLimits.shown(p.rules().allowed())));
+        s.put("blockedIps", new ArrayList<>(ConnectLimits.shown(p.rules().blocked())));
+        s.put("allowedIpsCount", p.rules().allowed().size());
+        s.put("blockedIpsCount", p.rules().blocked().size());
         s.put("periodicSessionDuration", p.periodicSessionDuration());
         s.put("sessionInactivityDuration", p.sessionInactivityDuration());
         return s;

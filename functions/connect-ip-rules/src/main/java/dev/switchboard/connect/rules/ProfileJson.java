@@ -17,14 +17,18 @@ final class ProfileJson {
         m.put("id", p.id());
         m.put("name", p.name());
         m.put("isDefault", p.isDefault());
-        m.put("allowedIps", p.rules().allowed());
-        m.put("blockedIps", p.rules().blocked());
+        // At most ConnectLimits.MAX_ENTRIES_PER_LIST each, so the answer stays within ALB's 1 MB; the counts say
+        // when another tool stored more.
+        m.put("allowedIps", ConnectLimits.shown(p.rules().allowed()));
+        m.put("blockedIps", ConnectLimits.shown(p.rules().blocked()));
+        m.put("allowedIpsCount", p.rules().allowed().size());
+        m.put("blockedIpsCount", p.rules().blocked().size());
         m.put("periodicSessionDuration", p.periodicSessionDuration());
         m.put("sessionInactivityDuration", p.sessionInactivityDuration());
         m.put("maxSessionDuration", p.maxSessionDuration());
         m.put("lastModified", p.lastModified() == null ? null : p.lastModified().toString());
         m.put("lastModifiedRegion", p.lastModifiedRegion());
-        List<String> unreadable = p.rules().unreadable();
+        List<String> unreadable = ConnectLimits.shown(p.rules().unreadable());
         if (!unreadable.isEmpty()) {
             m.put("unreadableEntries", unreadable);
         }

@@ -1,12 +1,12 @@
 package dev.switchboard.core.log;
 
+import dev.switchboard.core.identity.AsciiCase;
 import dev.switchboard.core.json.Json;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -34,7 +34,7 @@ public final class JsonLog {
                 return INFO;
             }
             try {
-                return valueOf(value.trim().toUpperCase(Locale.ROOT));
+                return valueOf(AsciiCase.upper(value.trim()));
             } catch (IllegalArgumentException e) {
                 return INFO;
             }

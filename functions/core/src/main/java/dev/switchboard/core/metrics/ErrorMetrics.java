@@ -1,9 +1,9 @@
 package dev.switchboard.core.metrics;
 
 import dev.switchboard.core.http.SwitchboardException;
+import dev.switchboard.core.identity.AsciiCase;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -29,7 +29,7 @@ public final class ErrorMetrics {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof AwsServiceException aws && aws.isThrottlingException()) {
                 String service = aws.awsErrorDetails() == null ? "" : String.valueOf(aws.awsErrorDetails().serviceName());
-                String lower = service.toLowerCase(Locale.ROOT);
+                String lower = AsciiCase.lower(service);
                 return Optional.of(lower.contains("connect") ? "connect" : "ec2");
             }
         }

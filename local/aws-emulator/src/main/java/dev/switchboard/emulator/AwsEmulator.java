@@ -191,6 +191,31 @@ public final class AwsEmulator implements AutoCloseable {
         return state.clock;
     }
 
+    /** Stops the clock at {@code at}; from then on only {@link #advanceClock} moves it. */
+    public void freezeClockAt(Instant at) {
+        state.freezeClockAt(at);
+    }
+
+    /** When a connection ended; empty while it is active. */
+    public java.util.Optional<Instant> connectionEnd(String endpointId, String connectionId) {
+        return state.connectionEnd(endpointId, connectionId);
+    }
+
+    /** Associations a client can connect through now. */
+    public int associatedCount(String endpointId) {
+        return state.associatedCount(endpointId);
+    }
+
+    /** When the next association in progress completes; empty when none is in progress. */
+    public java.util.Optional<Instant> nextAssociationChange(String endpointId) {
+        return state.nextAssociationChange(endpointId);
+    }
+
+    /** Associations billed now (associating, associated or disassociating). */
+    public int occupiedCount(String endpointId) {
+        return state.occupiedCount(endpointId);
+    }
+
     public void setAssociationDelay(Duration d) {
         state.setAssociationDelay(d);
     }

@@ -6,9 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The emulator's clock: the system clock plus an offset that tests move forward. */
+/**
+ * The emulator's clock: the system clock plus an offset that tests move forward; or, once frozen, a fixed
+ * instant plus that offset, so that only the caller moves it (a simulation that must be repeatable to the second).
+ */
 final class EmulatorClock extends Clock {
     private volatile Duration offset = Duration.ZERO;
+    private volatile Instant frozenAt;
+
+    /** From now on the clock reads {@code at} and moves only when advanced. */
+    synchronized void freezeAt(Instant at) {
+        frozenAt = at;
+        offset = Duration.ZERO;
+    }
 
     void advance(Duration d) {
         if (d.isNegative()) {
@@ -19,8 +29,9 @@ final class EmulatorClock extends Clock {
         }
     }
 
-    void reset() {
+    synchronized void reset() {
         offset = Duration.ZERO;
+        frozenAt = null;
     }
 
     @Override
@@ -35,6 +46,7 @@ final class EmulatorClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        Instant base = frozenAt;
+        return (base == null ? Instant.now() : base).plus(offset);
     }
 }

@@ -412,6 +412,46 @@ public final class EmulatorState {
         return total;
     }
 
+    /** Stops the clock at {@code at}: from then on it moves only with {@link #advanceClock}. */
+    public synchronized void freezeClockAt(Instant at) {
+        clock.freezeAt(at);
+        tick();
+    }
+
+    /** When the connection ended (by its client or by the last disassociation); empty while it is active. */
+    public synchronized java.util.Optional<Instant> connectionEnd(String endpointId, String connectionId) {
+        Endpoint e = requireEndpoint(endpointId);
+        tick();
+        for (Connection c : e.connections) {
+            if (c.connectionId.equals(connectionId)) {
+                return java.util.Optional.ofNullable(c.ended);
+            }
+        }
+        // Aged out of the list: it ended more than an hour ago.
+        return java.util.Optional.of(now().minus(TERMINATED_RETENTION));
+    }
+
+    /** Associations in the {@code associated} state: someone can connect. */
+    public synchronized int associatedCount(String endpointId) {
+        Endpoint e = requireEndpoint(endpointId);
+        tick();
+        return (int) e.associations.stream().filter(a -> a.status.equals("associated")).count();
+    }
+
+    /** When the next association in progress completes (associating or disassociating); empty when none is. */
+    public synchronized java.util.Optional<Instant> nextAssociationChange(String endpointId) {
+        Endpoint e = requireEndpoint(endpointId);
+        tick();
+        return e.associations.stream().map(a -> a.dueAt).filter(java.util.Objects::nonNull).min(Instant::compareTo);
+    }
+
+    /** Associations that occupy a subnet (associating, associated, disassociating): billed. */
+    public synchronized int occupiedCount(String endpointId) {
+        Endpoint e = requireEndpoint(endpointId);
+        tick();
+        return (int) e.associations.stream().filter(Association::occupiesSubnet).count();
+    }
+
     public void advanceClock(Duration d) {
         synchronized (this) {
             clock.advance(d);

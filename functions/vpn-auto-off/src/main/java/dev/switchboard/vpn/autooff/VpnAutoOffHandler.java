@@ -42,7 +42,12 @@ public final class VpnAutoOffHandler implements RequestStreamHandler {
 
     /** The same from a given configuration: the dev server runs the function in-process with one. */
     public VpnAutoOffHandler(Env env) {
-        this(VpnSettings.from(env), Ec2ClientVpn.create(env.required("AWS_REGION")), Clock.systemUTC(), new AuditLog());
+        this(env, Clock.systemUTC());
+    }
+
+    /** The same on a given clock: the dev server moves one clock for the emulator and the functions. */
+    public VpnAutoOffHandler(Env env, Clock clock) {
+        this(VpnSettings.from(env), Ec2ClientVpn.create(env.required("AWS_REGION")), clock, new AuditLog());
     }
 
     VpnAutoOffHandler(VpnSettings settings, ClientVpn vpn, Clock clock, AuditLog audit) {

@@ -41,12 +41,17 @@ public final class VpnPortalHandler implements RequestStreamHandler {
 
     /** The same from a given configuration: the dev server runs the function in-process with one. */
     public VpnPortalHandler(Env env) {
-        this(IdentityConfig.from(env), VpnSettings.from(env));
+        this(env, Clock.systemUTC());
     }
 
-    private VpnPortalHandler(IdentityConfig identity, VpnSettings settings) {
+    /** The same on a given clock: the dev server moves one clock for the emulator and the functions. */
+    public VpnPortalHandler(Env env, Clock clock) {
+        this(IdentityConfig.from(env), VpnSettings.from(env), clock);
+    }
+
+    private VpnPortalHandler(IdentityConfig identity, VpnSettings settings, Clock clock) {
         this(new AlbIdentityVerifier(identity), identity.adminEmails(), settings, Ec2ClientVpn.create(identity.region()),
-                Clock.systemUTC(), new AuditLog());
+                clock, new AuditLog());
     }
 
     VpnPortalHandler(IdentityVerifier verifier, AdminEmails admins, VpnSettings settings, ClientVpn vpn, Clock clock,

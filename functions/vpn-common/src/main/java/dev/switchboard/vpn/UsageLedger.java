@@ -45,6 +45,15 @@ public record UsageLedger(YearMonth month, Instant since, long subnetSeconds) {
         return new UsageLedger(month, since.isBefore(monthStart) ? monthStart : since, 0);
     }
 
+    /** This month so far as the endpoint's tags and its target associations billed now say it. */
+    public static MonthCost soFar(Endpoint endpoint, java.util.List<Association> associations, VpnSettings settings,
+                                  Instant now) {
+        int open = (int) associations.stream().filter(a -> settings.subnetIds().contains(a.subnetId()))
+                .filter(a -> a.onOrTurningOn() || a.inProgress()).count();
+        return read(endpoint, settings.timeZone(), now)
+                .cost(endpoint, open, settings.subnetIds().size(), settings.hourlyPricePerSubnet(), now);
+    }
+
     static Optional<UsageLedger> parse(String text) {
         Matcher m = FORMAT.matcher(text.trim());
         if (!m.matches()) {

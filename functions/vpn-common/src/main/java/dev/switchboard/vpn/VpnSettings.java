@@ -39,7 +39,7 @@ public record VpnSettings(String endpointId, List<String> subnetIds, List<RouteS
     public static final int MAX_IDLE_MINUTES = 60;
 
     // The template's defaults, chosen with the month simulation (COST.md); the code's own defaults match them.
-    static final int DEFAULT_IDLE_MINUTES = 15;
+    static final int DEFAULT_IDLE_MINUTES = 10;
     static final int DEFAULT_GRACE_MINUTES = 20;
     static final int DEFAULT_NIGHTLY_IDLE_MINUTES = 5;
 

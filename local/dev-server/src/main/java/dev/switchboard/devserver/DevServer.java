@@ -109,7 +109,7 @@ public final class DevServer implements AutoCloseable {
         env.put("CLIENT_VPN_ENDPOINT_ID", AwsEmulator.DEMO_ENDPOINT_ID);
         env.put("TARGET_SUBNET_IDS", AwsEmulator.DEMO_SUBNET_A + "," + AwsEmulator.DEMO_SUBNET_C);
         env.put("VPN_ROUTES", "10.20.0.0/16=" + AwsEmulator.DEMO_SUBNET_A);
-        env.put("IDLE_MINUTES", "15");
+        env.put("IDLE_MINUTES", "10");
         env.put("GRACE_MINUTES", "20");
         env.put("NIGHTLY_OFF_TIME", "22:00");
         env.put("NIGHTLY_IDLE_MINUTES", "5");

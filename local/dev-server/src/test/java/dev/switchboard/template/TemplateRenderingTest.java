@@ -118,7 +118,7 @@ class TemplateRenderingTest {
                 .containsEntry("ADMIN_EMAILS", "a@example.com")
                 .containsEntry("CLIENT_VPN_ENDPOINT_ID", "cvpn-endpoint-0123456789abcdef0")
                 .containsEntry("TARGET_SUBNET_IDS", SUBNET_A + "," + SUBNET_B)
-                .containsEntry("IDLE_MINUTES", "15")
+                .containsEntry("IDLE_MINUTES", "10")
                 .containsEntry("GRACE_MINUTES", "20")
                 .containsEntry("NIGHTLY_OFF_TIME", "22:00")
                 .containsEntry("NIGHTLY_IDLE_MINUTES", "5")

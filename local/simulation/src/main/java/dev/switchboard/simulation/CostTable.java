@@ -59,18 +59,18 @@ public final class CostTable {
     static List<Policy> policies(Workload.Shape shape) {
         if (shape != Workload.Shape.TYPICAL) {
             return List.of(Policy.oldDefaults(), Policy.tuned("idle 30 / grace 30 / night 5", 30, 30, 5, 5),
-                    Policy.defaults(), Policy.tuned("idle 10 / grace 15 / night 5", 10, 15, 5, 5));
+                    Policy.tuned("idle 15 / grace 20 / night 5", 15, 20, 5, 5), Policy.defaults());
         }
         List<Policy> out = new ArrayList<>();
         out.add(Policy.seedStyle());
         out.add(Policy.oldDefaults());
         out.add(Policy.tuned("idle 30 / grace 30 / night 5", 30, 30, 5, 5));
         out.add(Policy.tuned("idle 20 / grace 20 / night 5", 20, 20, 5, 5));
+        out.add(Policy.tuned("idle 15 / grace 20 / night 5", 15, 20, 5, 5));
         out.add(Policy.defaults());
-        out.add(Policy.tuned("idle 10 / grace 20 / night 5", 10, 20, 5, 5));
         out.add(Policy.tuned("idle 10 / grace 15 / night 5", 10, 15, 5, 5));
         out.add(Policy.tuned("idle 5 / grace 15 / night 5", 5, 15, 5, 5));
-        out.add(Policy.tuned("idle 15 / grace 20 / night 5 / check 2", 15, 20, 5, 2));
+        out.add(Policy.tuned("idle 10 / grace 20 / night 5 / check 2", 10, 20, 5, 2));
         out.add(Policy.defaults().withDeadline(LocalTime.of(23, 0)));
         return out;
     }

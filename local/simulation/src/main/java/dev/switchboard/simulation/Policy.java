@@ -22,7 +22,7 @@ record Policy(String name, int idleMinutes, int graceMinutes, int nightlyIdleMin
 
     /** The template's defaults (the same as VpnSettings'). */
     static Policy defaults() {
-        return tuned("defaults: idle 15 / grace 20 / night 5", 15, 20, 5, 5);
+        return tuned("defaults: idle 10 / grace 20 / night 5", 10, 20, 5, 5);
     }
 
     static Policy tuned(String name, int idle, int grace, int nightlyIdle, int check) {

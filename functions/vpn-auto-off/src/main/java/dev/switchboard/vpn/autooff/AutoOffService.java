@@ -330,11 +330,7 @@ public final class AutoOffService {
             if (ledger != null) {
                 return ledger.cost(endpoint, 0, settings.subnetIds().size(), settings.hourlyPricePerSubnet(), now);
             }
-            int open = associations == null ? 0 : (int) associations.stream()
-                    .filter(a -> settings.subnetIds().contains(a.subnetId()))
-                    .filter(a -> a.onOrTurningOn() || a.inProgress()).count();
-            return UsageLedger.read(endpoint, settings.timeZone(), now)
-                    .cost(endpoint, open, settings.subnetIds().size(), settings.hourlyPricePerSubnet(), now);
+            return UsageLedger.soFar(endpoint, associations == null ? List.of() : associations, settings, now);
         }
 
         @SuppressWarnings("unchecked")

@@ -37,6 +37,12 @@ class NightlyTest extends EmulatedVpn {
         assertThat(endpointTags()).containsEntry(VpnTags.TURNED_OFF_BY, "auto-off:nightly")
                 .doesNotContainKey(VpnTags.NIGHTLY_SINCE);
         assertThat(logsOfType("audit").get(0).path("activeConnectionsCutOff").asInt()).isZero();
+        // The month's ledger gains the on-period: two subnets for 21 minutes, and the summary says so.
+        assertThat(endpointTags().get(VpnTags.USAGE)).matches(".*;subnet-seconds=25[2-9][0-9]"); // + real seconds
+        JsonNode month = summary.path("month");
+        assertThat(month.path("associationHours").decimalValue()).isEqualByComparingTo("0.7");
+        assertThat(month.path("costUsd").decimalValue()).isEqualByComparingTo("0.11");
+        assertThat(month.path("alwaysOnHours").decimalValue()).isEqualByComparingTo("0.7");
     }
 
     @Test

@@ -42,6 +42,9 @@ final class StatusJson {
         off.put("timeZone", s.timeZone().getId());
         off.put("idleMinutes", s.idleMinutes());
         off.put("graceMinutes", s.graceMinutes());
+        off.put("nightlyIdleMinutes", s.plan().nightlyIdleMinutes());
+        off.put("waitingForTheLastPerson", s.plan().afterNightly());
+        off.put("deadline", s.plan().deadline() == null ? null : s.plan().deadline().toString());
         out.put("turnOff", off);
         out.put("usualTurnOnMinutes", "5-10");
         out.put("hourlyCostUsd", Math.round(s.hourlyCostUsd() * 100) / 100.0);

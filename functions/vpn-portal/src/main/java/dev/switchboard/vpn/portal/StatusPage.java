@@ -6,6 +6,7 @@ import dev.switchboard.core.http.Lang;
 import dev.switchboard.core.identity.Employee;
 import dev.switchboard.vpn.Association;
 import dev.switchboard.vpn.Connection;
+import dev.switchboard.vpn.UsageLedger;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -56,6 +57,11 @@ final class StatusPage {
             b.append("</div>");
         }
 
+        if (s.plan().deadlineSoon() && s.state() != VpnState.OFF) {
+            b.append("<div id=\"deadline\" class=\"notice bad\">")
+                    .append(t(PortalScheduleText.DEADLINE_WARNING.in(lang, s.plan().deadline()))).append("</div>");
+        }
+
         b.append("<div class=\"card\"><dl>");
         b.append("<dt>").append(t(lang.pick("Subnets", "サブネット"))).append("</dt><dd>").append(subnetsHtml(s, lang))
                 .append("</dd>");
@@ -65,7 +71,7 @@ final class StatusPage {
             row(b, lang.pick("Turned off by", "オフにした人"), s.turnedOffBy()
                     + (s.turnedOffAt() == null ? "" : " · " + time(s.turnedOffAt(), s.timeZone(), lang)));
         }
-        row(b, lang.pick("Turns off", "自動オフ"), turnOffRule(s, lang));
+        row(b, lang.pick("Turns off", "自動オフ"), s.plan().sentence(lang));
         row(b, lang.pick("Connected now", "接続中"), lang.pick(
                 s.activeConnections().size() == 1 ? "1 person" : s.activeConnections().size() + " people",
                 s.activeConnections().size() + " 人"));
@@ -77,6 +83,9 @@ final class StatusPage {
 
         if (admin && (s.state() == VpnState.READY || s.state() == VpnState.TURNING_ON)) {
             adminCard(b, s, lang);
+        }
+        if (admin) {
+            monthCard(b, s, lang);
         }
         if (admin) {
             b.append("<p><a href=\"/connect\">").append(t(lang.pick("Amazon Connect IP rules", "Amazon Connect IP アクセス制限")))
@@ -118,6 +127,18 @@ final class StatusPage {
                 .append("</button></form></div>");
     }
 
+    /** What the month has cost so far beside always-on, from the endpoint's ledger (see UsageLedger). */
+    private static void monthCard(StringBuilder b, VpnStatus s, Lang lang) {
+        UsageLedger.MonthCost m = s.month();
+        String since = time(Instant.parse(m.since()), s.timeZone(), lang);
+        b.append("<div id=\"month\" class=\"card\"><h2>").append(t(PortalScheduleText.MONTH_TITLE.in(lang)))
+                .append("</h2><p>").append(t(PortalScheduleText.MONTH_COST.in(lang, m.associationHours().toPlainString(),
+                        since, m.costUsd().toPlainString(), m.alwaysOnCostUsd().toPlainString(),
+                        m.alwaysOnHours().toPlainString())))
+                .append("</p><p class=\"muted\">").append(t(PortalScheduleText.MONTH_EXCLUDES.in(lang)))
+                .append("</p></div>");
+    }
+
     /** One subnet per line: long ids wrapped mid-word are hard to read on a phone. */
     private static String subnetsHtml(VpnStatus s, Lang lang) {
         StringBuilder out = new StringBuilder();
@@ -127,25 +148,6 @@ final class StatusPage {
             }
             out.append("<code>").append(t(sub.subnetId())).append("</code> ")
                     .append(t("(" + subnetLabel(sub.status(), lang) + ")"));
-        }
-        return out.toString();
-    }
-
-    private static String turnOffRule(VpnStatus s, Lang lang) {
-        StringBuilder out = new StringBuilder();
-        if (s.nightlyOffAt() != null) {
-            out.append(lang.pick("at " + time(s.nightlyOffAt(), s.timeZone(), lang) + " (" + s.timeZone().getId() + ")",
-                    time(s.nightlyOffAt(), s.timeZone(), lang) + "（" + s.timeZone().getId() + "）"));
-        }
-        if (s.idleMinutes() > 0) {
-            if (out.length() > 0) {
-                out.append(lang.pick(", or ", "、または"));
-            }
-            out.append(lang.pick("after " + s.idleMinutes() + " minutes with nobody connected",
-                    "接続している人がいない状態が " + s.idleMinutes() + " 分続いたとき"));
-        }
-        if (out.length() == 0) {
-            out.append(lang.pick("only when an administrator turns it off", "管理者がオフにしたときのみ"));
         }
         return out.toString();
     }

@@ -11,6 +11,7 @@ import dev.switchboard.vpn.Connection;
 import dev.switchboard.vpn.Endpoint;
 import dev.switchboard.vpn.Parallel;
 import dev.switchboard.vpn.Route;
+import dev.switchboard.vpn.UsageLedger;
 import dev.switchboard.vpn.VpnSettings;
 import dev.switchboard.vpn.VpnTags;
 
@@ -252,17 +253,22 @@ public final class VpnService {
         audit.record(AuditEvent.of(actor, "vpn.off", endpointId, notCut.isEmpty() ? "ok" : "partial")
                 .with(Map.of("subnets", List.copyOf(cut), "failedSubnets", List.copyOf(notCut),
                         "activeConnectionsCut", active)));
-        boolean recorded = recordTurnOff(actor);
+        boolean recorded = recordTurnOff(actor, cut.size());
         return new TurnOffResult(notCut.isEmpty() ? TurnOffResult.Outcome.STARTED : TurnOffResult.Outcome.PARTIAL,
                 cut, notCut, active, recorded, statusAfterChange());
     }
 
     /** The tags that show who turned the VPN off; false when EC2 refused them (the audit line has it anyway). */
-    private boolean recordTurnOff(Actor actor) {
+    private boolean recordTurnOff(Actor actor, int subnetsCut) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         try {
+            // The month's ledger gains the on-period this turn-off ends, in the same call (UsageLedger).
+            Endpoint endpoint = vpn.endpoint(settings.endpointId());
+            UsageLedger ledger = UsageLedger.read(endpoint, settings.timeZone(), now)
+                    .withPeriod(endpoint.turnedOnAndNotOff().orElse(null), now, subnetsCut);
             vpn.tag(settings.endpointId(), Map.of(VpnTags.TURNED_OFF_BY, actor.name(),
-                    VpnTags.TURNED_OFF_BY_SUB, actor.subject().orElse(""), VpnTags.TURNED_OFF_AT, now.toString()));
+                    VpnTags.TURNED_OFF_BY_SUB, actor.subject().orElse(""), VpnTags.TURNED_OFF_AT, now.toString(),
+                    VpnTags.USAGE, ledger.tagValue()));
             return true;
         } catch (SwitchboardException e) {
             LOG.error("turned the VPN off but could not record who did on the endpoint's tags",
@@ -441,8 +447,10 @@ public final class VpnService {
                 endpoint.tag(VpnTags.TURNED_OFF_BY).orElse(null), nonBlank(endpoint, VpnTags.TURNED_OFF_BY_SUB),
                 endpoint.instantTag(VpnTags.TURNED_OFF_AT).orElse(null),
                 active, nextNightlyOff(), settings.idleMinutes(), settings.graceMinutes(), settings.timeZone(),
-                billed * settings.hourlyPricePerSubnet(), clock.instant());
+                billed * settings.hourlyPricePerSubnet(), clock.instant(),
+                TurnOffPlan.of(settings, endpoint, clock.instant()), UsageLedger.soFar(endpoint, associations, settings, clock.instant()));
     }
+
 
     private static String nonBlank(Endpoint endpoint, String key) {
         return endpoint.tag(key).filter(v -> !v.isBlank()).orElse(null);

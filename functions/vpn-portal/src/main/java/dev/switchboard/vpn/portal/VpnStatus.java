@@ -1,6 +1,7 @@
 package dev.switchboard.vpn.portal;
 
 import dev.switchboard.vpn.Connection;
+import dev.switchboard.vpn.UsageLedger;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,12 +17,14 @@ import java.util.List;
  * @param nightlyOffAt      the next {@code NIGHTLY_OFF_TIME} in {@code SCHEDULE_TIMEZONE}, or null
  * @param idleMinutes       the idle rule: off after this many minutes with nobody connected; 0 = no idle rule
  * @param hourlyCostUsd     what the VPN costs per hour in its current state (associated and associating subnets)
+ * @param plan              what the schedule will really do next (the page's turn-off sentence)
+ * @param month             this month's association-hours and cost so far beside always-on (the admin view)
  */
 public record VpnStatus(String endpointId, VpnState state, List<SubnetStatus> subnets, String turnedOnBy,
                         String turnedOnBySub, Instant turnedOnAt, String turnedOffBy, String turnedOffBySub,
                         Instant turnedOffAt, List<Connection> activeConnections,
                         Instant nightlyOffAt, int idleMinutes, int graceMinutes, ZoneId timeZone, double hourlyCostUsd,
-                        Instant checkedAt) {
+                        Instant checkedAt, TurnOffPlan plan, UsageLedger.MonthCost month) {
 
     public VpnStatus {
         subnets = List.copyOf(subnets);

@@ -20,6 +20,11 @@ public final class ConnectNotices {
     public static final Message NORMALISED = Message.of("notice_normalised",
             "{0} was stored as {1} (the range it names).", "{0} は {1} として登録しました (その範囲を表す表記)。");
 
+    /** In a 409 lockout JSON answer: how a script applies the change anyway. */
+    public static final Message LOCKOUT_HINT = Message.of("lockout_hint",
+            "Send confirmLockout: true to apply it anyway.",
+            "それでも適用する場合は confirmLockout: true を送ってください。");
+
     private ConnectNotices() {
     }
 }

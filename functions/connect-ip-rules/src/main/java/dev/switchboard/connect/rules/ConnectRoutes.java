@@ -85,7 +85,7 @@ final class ConnectRoutes implements LambdaDispatcher.Routes {
                 if (!e.wholeFamilyEntries().isEmpty()) {
                     body.put("wholeFamilyEntries", e.wholeFamilyEntries());
                 }
-                body.put("hint", "send confirmLockout: true to apply it anyway");
+                body.put("hint", ConnectNotices.LOCKOUT_HINT.in(lang));
                 return AlbResponse.json(409, body);
             }
             return ConnectIpRulesPage.confirmLockout(e, employee, lang);

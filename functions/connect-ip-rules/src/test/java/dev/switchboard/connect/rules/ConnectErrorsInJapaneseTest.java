@@ -74,6 +74,18 @@ class ConnectErrorsInJapaneseTest extends ConnectTestSupport {
     }
 
     @Test
+    void postBlockOwnAddressAsJson_japaneseClient_getsTheLockoutAndItsHintInJapanese() {
+        Answer answer = send(japanese(AlbEvents.post("/connect"))
+                .json("{\"command\":\"block\",\"entries\":[\"" + ADMIN_IP + "\"]}"));
+
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.json().path("error").asText()).isEqualTo("would_lock_out");
+        assertThat(answer.json().path("message").asText()).contains(ADMIN_IP, "拒否されます");
+        assertThat(answer.json().path("hint").asText()).contains("confirmLockout: true", "適用する場合");
+        assertThat(updates()).isZero();
+    }
+
+    @Test
     void postAllowAsJson_opAndCommandBoth_isRefusedRatherThanGuessed() {
         Answer answer = send(admin(AlbEvents.post("/connect"))
                 .json("{\"command\":\"allow\",\"op\":\"block\",\"entries\":[\"10.0.0.1\"]}"));

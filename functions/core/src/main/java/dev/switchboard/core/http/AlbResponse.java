@@ -14,8 +14,14 @@ public record AlbResponse(int statusCode, String statusDescription, Map<String, 
                           boolean isBase64Encoded) {
 
     public AlbResponse {
-        headers = Map.copyOf(headers);
+        // Every response, however it was built (a factory below, withHeader, or this constructor directly, as an
+        // error path might), carries the one HSTS value: the ALB listener cannot add it (issue 13.5).
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.put(STRICT_TRANSPORT_SECURITY_HEADER, STRICT_TRANSPORT_SECURITY);
+        headers = Map.copyOf(h);
     }
+
+    static final String STRICT_TRANSPORT_SECURITY_HEADER = "strict-transport-security";
 
     /** One year: browsers remember to use HTTPS only; long enough to matter, renewed by every response. */
     static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000";
@@ -38,7 +44,7 @@ public record AlbResponse(int statusCode, String statusDescription, Map<String, 
         h.put("x-content-type-options", "nosniff");
         h.put("referrer-policy", "same-origin");
         h.put("x-frame-options", "DENY");
-        h.put("strict-transport-security", STRICT_TRANSPORT_SECURITY);
+        h.put(STRICT_TRANSPORT_SECURITY_HEADER, STRICT_TRANSPORT_SECURITY);
         return h;
     }
 

@@ -19,11 +19,17 @@ class AlbResponseTest {
                 HtmlPage.of(Lang.EN, "t", "").render(200),
                 ErrorResponses.render(new SwitchboardException(TestErrors.ADMIN_ONLY), false, Lang.JA, "/status"),
                 ErrorResponses.render(new SwitchboardException(TestErrors.ADMIN_ONLY), true, Lang.EN, "/status"),
-                AlbResponse.json(200, Map.of()).withHeader("x-extra", "1"));
+                AlbResponse.json(200, Map.of()).withHeader("x-extra", "1"),
+                // Built directly, or with the header weakened: still the one HSTS value.
+                new AlbResponse(500, "500 Internal Server Error", Map.of("content-type", "text/plain"), "", false),
+                AlbResponse.seeOther("/status").withHeader("strict-transport-security", "max-age=0"));
 
         for (AlbResponse response : responses) {
             assertThat(response.headers()).as(response.statusDescription())
-                    .containsEntry("strict-transport-security", "max-age=31536000")
+                    .containsEntry("strict-transport-security", "max-age=31536000");
+        }
+        for (AlbResponse response : responses.subList(0, responses.size() - 2)) {
+            assertThat(response.headers()).as(response.statusDescription())
                     .containsEntry("referrer-policy", "same-origin");
         }
     }

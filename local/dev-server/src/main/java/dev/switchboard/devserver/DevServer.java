@@ -18,12 +18,12 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Switchboard on one machine: the AWS emulator seeded with a demo endpoint, subnets and a Connect
@@ -63,8 +63,12 @@ public final class DevServer implements AutoCloseable {
         this.environment = environment;
     }
 
-    /** Starts the emulator and the ALB stand-in. {@code defaultUser} signs everyone in as that user. */
-    public static DevServer start(int port, int emulatorPort, Duration associationDelay, String defaultUser) {
+    /**
+     * Starts the emulator and the ALB stand-in. {@code defaultUser} signs everyone in as that user.
+     * Synchronized: the SDK clients read the emulator's address from system properties while the handlers are
+     * built, so two servers starting at once (parallel tests) must not interleave.
+     */
+    public static synchronized DevServer start(int port, int emulatorPort, Duration associationDelay, String defaultUser) {
         AwsEmulator emulator = AwsEmulator.start(emulatorPort);
         AwsEmulator.seedDemo(emulator);
         emulator.setAssociationDelay(associationDelay);
@@ -80,13 +84,16 @@ public final class DevServer implements AutoCloseable {
                 SIGN_IN_PATH);
         env.putAll(demoEnvironment(bridge.uri() + KEY_PATH.substring(0, KEY_PATH.length() - 1)));
         Env config = Env.of(env);
-        handlers.put("vpn-portal", Functions.portal(config));
-        handlers.put("connect-ip-rules", Functions.connect(config));
+        // One clock for everything: the functions run on the emulator's, so moving it (the demo panel's
+        // "advance") moves association times, connection times, idle minutes and the nightly turn-off together.
+        Clock clock = emulator.clock();
+        handlers.put("vpn-portal", Functions.portal(config, clock));
+        handlers.put("connect-ip-rules", Functions.connect(config, clock));
         DevServer server = new DevServer(emulator, signer, bridge, Map.copyOf(env));
         bridge.serve(KEY_PATH, server::servePublicKey);
         bridge.serve(SIGN_IN_PATH, server::serveSignIn);
         bridge.serve("/_dev/sign-out", server::serveSignOut);
-        RequestStreamHandler autoOff = Functions.autoOff(config);
+        RequestStreamHandler autoOff = Functions.autoOff(config, clock);
         bridge.serve(DemoPanel.PATH, new DemoPanel(emulator, event -> {
             try {
                 return run(autoOff, event);
@@ -160,6 +167,14 @@ public final class DevServer implements AutoCloseable {
 
     public AwsEmulator emulator() {
         return emulator;
+    }
+
+    /**
+     * Moves the one clock the emulator and the in-process functions share: associations complete, connections
+     * age, the idle and nightly turn-offs come due, as if that much time had passed.
+     */
+    public void advanceClock(Duration duration) {
+        emulator.advanceClock(duration);
     }
 
     public java.net.URI uri() {
@@ -334,7 +349,7 @@ public final class DevServer implements AutoCloseable {
     static String invokeOnce(String function, Path eventFile, boolean realAws, String user) throws IOException {
         byte[] event = Files.readAllBytes(eventFile);
         if (realAws) {
-            return run(Functions.byName(function, Env.system()), event);
+            return run(Functions.byName(function, Env.system(), Clock.systemUTC()), event);
         }
         try (DevServer server = start(0, 0, Duration.ofSeconds(30), null)) {
             return server.invoke(function, event, user);
@@ -351,7 +366,7 @@ public final class DevServer implements AutoCloseable {
                     .put("x-amzn-oidc-data", signer.sign(who.sub(), who.email(), who.username()));
             event = dev.switchboard.core.json.Json.write(parsed).getBytes(StandardCharsets.UTF_8);
         }
-        return run(Functions.byName(function, Env.of(environment)), event);
+        return run(Functions.byName(function, Env.of(environment), emulator.clock()), event);
     }
 
     private static String run(RequestStreamHandler handler, byte[] event) throws IOException {
@@ -366,27 +381,28 @@ public final class DevServer implements AutoCloseable {
         private Functions() {
         }
 
-        static RequestStreamHandler portal(Env env) {
-            return new dev.switchboard.vpn.portal.VpnPortalHandler(env);
+        static RequestStreamHandler portal(Env env, Clock clock) {
+            return new dev.switchboard.vpn.portal.VpnPortalHandler(env, clock);
         }
 
-        static RequestStreamHandler autoOff(Env env) {
-            return new dev.switchboard.vpn.autooff.VpnAutoOffHandler(env);
+        static RequestStreamHandler autoOff(Env env, Clock clock) {
+            return new dev.switchboard.vpn.autooff.VpnAutoOffHandler(env, clock);
         }
 
-        static RequestStreamHandler connect(Env env) {
+        /** Connect keeps no time of its own: the profile's lastModified comes from Connect (the emulator). */
+        static RequestStreamHandler connect(Env env, Clock clock) {
             return new dev.switchboard.connect.rules.ConnectIpRulesHandler(env);
         }
 
-        static RequestStreamHandler byName(String name, Env env) {
-            Map<String, Function<Env, RequestStreamHandler>> all = Map.of(
+        static RequestStreamHandler byName(String name, Env env, Clock clock) {
+            Map<String, java.util.function.BiFunction<Env, Clock, RequestStreamHandler>> all = Map.of(
                     "vpn-portal", Functions::portal, "vpn-auto-off", Functions::autoOff,
                     "connect-ip-rules", Functions::connect);
-            Function<Env, RequestStreamHandler> factory = all.get(name);
+            java.util.function.BiFunction<Env, Clock, RequestStreamHandler> factory = all.get(name);
             if (factory == null) {
-                throw new IllegalArgumentException("unknown function '" + name + "'; one of " + all.keySet());
+                throw new IllegalArgumentException("unknown function '" + name + "'; one of " + new java.util.TreeSet<>(all.keySet()));
             }
-            return factory.apply(env);
+            return factory.apply(env, clock);
         }
     }
 }

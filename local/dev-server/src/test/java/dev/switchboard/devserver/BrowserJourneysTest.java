@@ -6,8 +6,6 @@ import dev.switchboard.emulator.AwsEmulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,10 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stand-in, the functions in-process, the AWS emulator), in English and in Japanese; after each journey the
  * emulator says what really happened. Screenshots of every page land in {@code target/screenshots/journeys/}.
  *
- * <p>The journeys run side by side: most of their time is spent waiting for a page to refresh itself (every
- * 15 s, as in production), which costs no CPU. Each has its own dev server and emulator.
+ * <p>Each journey has its own dev server, emulator and fresh browser profile. They run one after another: side by
+ * side they overloaded a shared two-core machine (Chromium missed its start-up deadline) and raced other test
+ * classes; most of their time is the page's own 15 s refresh, waited for as a person waits.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class BrowserJourneysTest {
 
     private static final Path SHOTS = Path.of("target", "screenshots", "journeys");
@@ -51,7 +49,7 @@ class BrowserJourneysTest {
 
     @AfterAll
     static void sayHowLong() {
-        System.err.printf("browser journeys: %.1f s wall, %.1f browser-seconds (%d browsers, side by side)%n",
+        System.err.printf("browser journeys: %.1f s wall, %.1f s with a browser open (%d browsers)%n",
                 (System.nanoTime() - startedAt) / 1e9, Chromium.openNanos() / 1e9, Chromium.started());
     }
 
@@ -77,14 +75,14 @@ class BrowserJourneysTest {
             assertThat(state(browser)).isEqualTo(words(lang).turningOn);
             assertThat(browser.text()).contains(DemoUsers.EMPLOYEE.email());
             browser.screenshot(tag + "-2-turning-on");
-            assertThat(associations(server)).containsExactly(AwsEmulator.DEMO_SUBNET_A + "=associating",
+            assertThat(associations(server)).containsExactlyInAnyOrder(AwsEmulator.DEMO_SUBNET_A + "=associating",
                     AwsEmulator.DEMO_SUBNET_C + "=associating");
 
             server.advanceClock(Duration.ofMinutes(1));
             browser.await(40, "the page to refresh itself to Ready", () -> state(browser).equals(words(lang).ready));
             browser.screenshot(tag + "-3-ready");
             assertThat(browser.url()).endsWith("/status");
-            assertThat(associations(server)).containsExactly(AwsEmulator.DEMO_SUBNET_A + "=associated",
+            assertThat(associations(server)).containsExactlyInAnyOrder(AwsEmulator.DEMO_SUBNET_A + "=associated",
                     AwsEmulator.DEMO_SUBNET_C + "=associated");
             assertThat(server.emulator().callCount("AssociateClientVpnTargetNetwork")).isEqualTo(2);
         }

@@ -107,15 +107,32 @@ final class Chromium implements AutoCloseable {
                 metrics.put("touch", true);
                 options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", metrics));
             }
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
-            ChromeDriver driver = new ChromeDriver(service, options);
+            ChromeDriver driver = startDriver(options);
             STARTED.incrementAndGet();
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(90));
             Files.createDirectories(shots);
             return new Chromium(driver, profile, shots, language);
         } catch (IOException e) {
             throw new AssertionError("cannot start Chromium", e);
+        }
+    }
+
+    /**
+     * Starts the driver and its browser, a second time if the first one does not come up: on a loaded machine
+     * Chromium can miss chromedriver's start-up deadline ("DevToolsActivePort file doesn't exist").
+     */
+    private static ChromeDriver startDriver(ChromeOptions options) {
+        for (int attempt = 1; ; attempt++) {
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+            try {
+                return new ChromeDriver(service, options);
+            } catch (org.openqa.selenium.SessionNotCreatedException e) {
+                service.stop();
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -84,6 +84,35 @@ class ConnectAuthenticationProfileTest extends EmulatorTestSupport {
         assertThat(third.sessionInactivityDuration()).isEqualTo(30);
     }
 
+    /**
+     * The documented limits and no others (issue 13.6): each IpCidr is 2 to 50 characters (API reference and
+     * botocore's model); IpCidrList has no documented maximum, so a long list is stored; /0 is an entry like any.
+     */
+    @Test
+    void update_ipCidrLength_documentedLimitsOnly() {
+        String id = defaultId();
+        // No address or range is spelt in more than 50 characters; this pins the error's code and shape.
+        String fiftyOne = "2001:0db8:0000:0000:0000:0000:0000:0001/128".concat("0".repeat(8));
+        assertThatThrownBy(() -> connect.updateAuthenticationProfile(r -> r.instanceId(DEMO_CONNECT_INSTANCE_ID)
+                .authenticationProfileId(id).allowedIps(fiftyOne)))
+                .isInstanceOf(InvalidParameterException.class);
+        assertThatThrownBy(() -> connect.updateAuthenticationProfile(r -> r.instanceId(DEMO_CONNECT_INSTANCE_ID)
+                .authenticationProfileId(id).blockedIps("1")))
+                .isInstanceOf(InvalidParameterException.class);
+        assertThat(describe(id).allowedIps()).isEmpty();
+
+        java.util.List<String> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            many.add("10." + (i / 256) + "." + (i % 256) + ".0/24");
+        }
+        many.add("0.0.0.0/0");
+        connect.updateAuthenticationProfile(r -> r.instanceId(DEMO_CONNECT_INSTANCE_ID).authenticationProfileId(id)
+                .allowedIps(many).blockedIps("::/0"));
+
+        assertThat(describe(id).allowedIps()).hasSize(2001).contains("0.0.0.0/0");
+        assertThat(describe(id).blockedIps()).containsExactly("::/0");
+    }
+
     @Test
     void update_invalidValues_rejectedAndNothingChanges() {
         String id = defaultId();

@@ -97,7 +97,9 @@ public final class HtmlPage {
         StringBuilder html = new StringBuilder(body.length() + STYLE.length() + 1024);
         html.append("<!DOCTYPE html><html lang=\"").append(lang.tag()).append("\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-                .append("<meta name=\"robots\" content=\"noindex\">");
+                .append("<meta name=\"robots\" content=\"noindex\">")
+                // No icon, said here: otherwise every view also asks for /favicon.ico and logs a 404.
+                .append("<link rel=\"icon\" href=\"data:,\">");
         if (refreshSeconds != null) {
             html.append("<meta http-equiv=\"refresh\" content=\"").append(refreshSeconds).append(";url=")
                     .append(attr(refreshUrl)).append("\">");

@@ -4,6 +4,7 @@ import dev.switchboard.core.http.AlbResponse;
 import dev.switchboard.core.http.HtmlPage;
 import dev.switchboard.core.http.Lang;
 import dev.switchboard.core.identity.Employee;
+import dev.switchboard.core.text.Message;
 import dev.switchboard.vpn.Association;
 import dev.switchboard.vpn.Connection;
 import dev.switchboard.vpn.UsageLedger;
@@ -35,22 +36,19 @@ final class StatusPage {
 
     static AlbResponse render(VpnStatus s, Employee employee, boolean admin, Lang lang) {
         StringBuilder b = new StringBuilder(4096);
-        b.append("<div class=\"card\"><h1>").append(t(lang.pick("Company VPN", "社内 VPN"))).append("</h1>")
+        b.append("<div class=\"card\"><h1>").append(t(PortalText.HEADING.in(lang))).append("</h1>")
                 .append("<p><span id=\"state\" class=\"state ").append(stateClass(s.state())).append("\">")
                 .append(t(stateLabel(s.state(), lang))).append("</span></p>")
-                .append("<p>").append(t(stateHelp(s.state(), lang))).append("</p>");
+                .append("<p>").append(t(stateHelp(s.state()).in(lang))).append("</p>");
         if (s.state() == VpnState.OFF || (s.state() == VpnState.READY && !s.failedSubnets().isEmpty())) {
-            String label = s.state() == VpnState.OFF ? lang.pick("Turn the VPN on", "VPN をオンにする")
-                    : lang.pick("Try the failed subnets again", "失敗したサブネットを再試行する");
+            Message label = s.state() == VpnState.OFF ? PortalText.TURN_ON : PortalText.RETRY_FAILED;
             b.append("<form class=\"inline\" method=\"post\" action=\"/on\"><button type=\"submit\">")
-                    .append(t(label)).append("</button></form>");
+                    .append(t(label.in(lang))).append("</button></form>");
         }
         b.append("</div>");
 
         for (SubnetStatus failed : s.failedSubnets()) {
-            b.append("<div class=\"notice bad\">").append(t(lang.pick(
-                    "Subnet " + failed.subnetId() + " could not be connected to the VPN, even after a retry. Please tell IT.",
-                    "サブネット " + failed.subnetId() + " を VPN に関連付けできませんでした（再試行済み）。IT 担当者に連絡してください。")));
+            b.append("<div class=\"notice bad\">").append(t(PortalText.SUBNET_FAILED.in(lang, failed.subnetId())));
             if (failed.message() != null && !failed.message().isBlank()) {
                 b.append("<br><span class=\"muted\">").append(t(failed.message())).append("</span>");
             }
@@ -63,54 +61,68 @@ final class StatusPage {
         }
 
         b.append("<div class=\"card\"><dl>");
-        b.append("<dt>").append(t(lang.pick("Subnets", "サブネット"))).append("</dt><dd>").append(subnetsHtml(s, lang))
+        b.append("<dt>").append(t(PortalText.SUBNETS.in(lang))).append("</dt><dd>").append(subnetsHtml(s, lang))
                 .append("</dd>");
-        row(b, lang.pick("Turned on by", "オンにした人"), s.turnedOnBy() == null ? "—"
+        row(b, PortalText.TURNED_ON_BY.in(lang), s.turnedOnBy() == null ? "—"
                 : s.turnedOnBy() + (s.turnedOnAt() == null ? "" : " · " + time(s.turnedOnAt(), s.timeZone(), lang)));
         if (s.turnedOffBy() != null && (s.state() == VpnState.OFF || s.state() == VpnState.TURNING_OFF)) {
-            row(b, lang.pick("Turned off by", "オフにした人"), s.turnedOffBy()
+            row(b, PortalText.TURNED_OFF.in(lang), turnedOffBy(s.turnedOffBy(), lang)
                     + (s.turnedOffAt() == null ? "" : " · " + time(s.turnedOffAt(), s.timeZone(), lang)));
         }
-        row(b, lang.pick("Turns off", "自動オフ"), s.plan().sentence(lang));
-        row(b, lang.pick("Connected now", "接続中"), lang.pick(
-                s.activeConnections().size() == 1 ? "1 person" : s.activeConnections().size() + " people",
-                s.activeConnections().size() + " 人"));
-        if (s.hourlyCostUsd() > 0) {
-            row(b, lang.pick("Cost while on", "オン中の料金"),
-                    String.format(Locale.ROOT, lang.pick("about USD %.2f per hour", "1 時間あたり約 %.2f USD"), s.hourlyCostUsd()));
+        // Only while it is (becoming) on: an Off or Turning-off page that says when it turns off, or what it
+        // costs per hour, contradicts itself.
+        boolean on = s.state() == VpnState.READY || s.state() == VpnState.TURNING_ON;
+        if (on) {
+            row(b, PortalText.TURNS_OFF.in(lang), s.plan().sentence(lang));
+        }
+        int n = s.activeConnections().size();
+        row(b, PortalText.CONNECTED_NOW.in(lang), n == 1 ? PortalText.ONE_PERSON.in(lang) : PortalText.PEOPLE.in(lang, n));
+        if (on && s.hourlyCostUsd() > 0) {
+            row(b, PortalText.COST_WHILE_ON.in(lang),
+                    PortalText.COST_PER_HOUR.in(lang, String.format(Locale.ROOT, "%.2f", s.hourlyCostUsd())));
         }
         b.append("</dl></div>");
 
-        if (admin && (s.state() == VpnState.READY || s.state() == VpnState.TURNING_ON)) {
+        if (admin && on) {
             adminCard(b, s, lang);
         }
         if (admin) {
             monthCard(b, s, lang);
+            b.append("<p><a href=\"/connect\">").append(t(PortalText.CONNECT_RULES.in(lang))).append("</a></p>");
         }
-        if (admin) {
-            b.append("<p><a href=\"/connect\">").append(t(lang.pick("Amazon Connect IP rules", "Amazon Connect IP アクセス制限")))
-                    .append("</a></p>");
-        }
-        b.append("<p class=\"muted\">").append(t(lang.pick("Checked at ", "確認時刻 ")
-                + CLOCK.format(s.checkedAt().atZone(s.timeZone())) + " (" + s.timeZone().getId() + ")"));
+        b.append("<p class=\"muted\">").append(t(PortalText.CHECKED_AT.in(lang,
+                CLOCK.format(s.checkedAt().atZone(s.timeZone())), s.timeZone().getId())));
         if (s.state().settling()) {
-            b.append(t(lang.pick(" · this page refreshes itself", " · このページは自動で更新されます")));
+            b.append(t(PortalText.REFRESHES.in(lang)));
         }
         b.append("</p>");
 
-        HtmlPage page = HtmlPage.of(lang, lang.pick("VPN", "VPN"), b.toString()).signedInAs(employee.email());
+        HtmlPage page = HtmlPage.of(lang, PortalText.PAGE_TITLE.in(lang), b.toString()).signedInAs(employee.email());
         if (s.state().settling()) {
             page = page.refreshEvery(REFRESH_SECONDS, REFRESH_URL);
         }
         return page.render(200);
     }
 
+    /**
+     * Who turned it off, as a person reads it: the schedules' actors ({@code auto-off:nightly}, …) become what
+     * happened; an administrator's e-mail stays as it is.
+     */
+    static String turnedOffBy(String actor, Lang lang) {
+        return switch (actor) {
+            case "auto-off:nightly" -> PortalText.OFF_BY_NIGHTLY.in(lang);
+            case "auto-off:idle" -> PortalText.OFF_BY_IDLE.in(lang);
+            case "auto-off:force" -> PortalText.OFF_BY_FORCE.in(lang);
+            default -> PortalText.OFF_BY_PERSON.in(lang, actor);
+        };
+    }
+
     private static void adminCard(StringBuilder b, VpnStatus s, Lang lang) {
         int n = s.activeConnections().size();
-        b.append("<div class=\"card\"><h2>").append(t(lang.pick("Administrator", "管理者"))).append("</h2>");
+        b.append("<div class=\"card\"><h2>").append(t(PortalText.ADMINISTRATOR.in(lang))).append("</h2>");
         if (n > 0) {
-            b.append("<table><thead><tr><th>").append(t(lang.pick("User", "ユーザー"))).append("</th><th>")
-                    .append(t(lang.pick("Connected since", "接続開始"))).append("</th></tr></thead><tbody>");
+            b.append("<table><thead><tr><th>").append(t(PortalText.USER.in(lang))).append("</th><th>")
+                    .append(t(PortalText.CONNECTED_SINCE.in(lang))).append("</th></tr></thead><tbody>");
             for (Connection c : s.activeConnections()) {
                 b.append("<tr><td>").append(t(c.username())).append("</td><td>")
                         .append(t(c.established() == null ? "—" : time(c.established(), s.timeZone(), lang)))
@@ -118,12 +130,11 @@ final class StatusPage {
             }
             b.append("</tbody></table>");
         }
-        b.append("<form method=\"post\" action=\"/off\"><p>").append(t(lang.pick(
-                        "Turning the VPN off now ends " + n + (n == 1 ? " active connection." : " active connections."),
-                        "今すぐ VPN をオフにすると、接続中の " + n + " 件の接続が切断されます。")))
+        b.append("<form method=\"post\" action=\"/off\"><p>")
+                .append(t(n == 1 ? PortalText.OFF_NOW_ENDS_ONE.in(lang) : PortalText.OFF_NOW_ENDS.in(lang, n)))
                 .append("</p><p><label><input type=\"checkbox\" name=\"confirm\" value=\"yes\" required> ")
-                .append(t(lang.pick("I understand", "理解しました"))).append("</label></p>")
-                .append("<button type=\"submit\" class=\"danger\">").append(t(lang.pick("Turn off now", "今すぐオフにする")))
+                .append(t(PortalText.I_UNDERSTAND.in(lang))).append("</label></p>")
+                .append("<button type=\"submit\" class=\"danger\">").append(t(PortalText.TURN_OFF_NOW.in(lang)))
                 .append("</button></form></div>");
     }
 
@@ -147,7 +158,7 @@ final class StatusPage {
                 out.append("<br>");
             }
             out.append("<code>").append(t(sub.subnetId())).append("</code> ")
-                    .append(t("(" + subnetLabel(sub.status(), lang) + ")"));
+                    .append(t("(" + subnetLabel(sub.status()).in(lang) + ")"));
         }
         return out.toString();
     }
@@ -169,34 +180,31 @@ final class StatusPage {
     }
 
     static String stateLabel(VpnState state, Lang lang) {
+        Message label = switch (state) {
+            case OFF -> PortalText.STATE_OFF;
+            case TURNING_ON -> PortalText.STATE_TURNING_ON;
+            case READY -> PortalText.STATE_READY;
+            case TURNING_OFF -> PortalText.STATE_TURNING_OFF;
+        };
+        return label.in(lang);
+    }
+
+    private static Message stateHelp(VpnState state) {
         return switch (state) {
-            case OFF -> lang.pick("Off", "オフ");
-            case TURNING_ON -> lang.pick("Turning on…", "オンにしています…");
-            case READY -> lang.pick("Ready", "接続できます");
-            case TURNING_OFF -> lang.pick("Turning off…", "オフにしています…");
+            case OFF -> PortalText.HELP_OFF;
+            case TURNING_ON -> PortalText.HELP_TURNING_ON;
+            case READY -> PortalText.HELP_READY;
+            case TURNING_OFF -> PortalText.HELP_TURNING_OFF;
         };
     }
 
-    private static String stateHelp(VpnState state, Lang lang) {
-        return switch (state) {
-            case OFF -> lang.pick("The VPN is off. Turning it on usually takes 5–10 minutes.",
-                    "VPN はオフです。オンにするには通常 5〜10 分かかります。");
-            case TURNING_ON -> lang.pick("This usually takes 5–10 minutes. You can connect when this page says Ready.",
-                    "通常 5〜10 分かかります。「接続できます」と表示されたら接続してください。");
-            case READY -> lang.pick("You can connect now with the AWS VPN Client.",
-                    "AWS VPN Client で接続できます。");
-            case TURNING_OFF -> lang.pick("The VPN is being turned off and connections are ending. You can turn it on again once it is off.",
-                    "VPN をオフにしています。接続は切断されます。オフになった後で再度オンにできます。");
-        };
-    }
-
-    private static String subnetLabel(String status, Lang lang) {
+    private static Message subnetLabel(String status) {
         return switch (status) {
-            case Association.ASSOCIATED -> lang.pick("associated", "関連付け済み");
-            case Association.ASSOCIATING -> lang.pick("associating", "関連付け中");
-            case Association.DISASSOCIATING -> lang.pick("disassociating", "関連付け解除中");
-            case Association.FAILED -> lang.pick("failed", "失敗");
-            default -> lang.pick("not associated", "未関連付け");
+            case Association.ASSOCIATED -> PortalText.SUBNET_ASSOCIATED;
+            case Association.ASSOCIATING -> PortalText.SUBNET_ASSOCIATING;
+            case Association.DISASSOCIATING -> PortalText.SUBNET_DISASSOCIATING;
+            case Association.FAILED -> PortalText.SUBNET_FAILED_LABEL;
+            default -> PortalText.SUBNET_NOT_ASSOCIATED;
         };
     }
 

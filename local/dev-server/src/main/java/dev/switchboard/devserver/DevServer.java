@@ -18,6 +18,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Instant;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -94,7 +97,7 @@ public final class DevServer implements AutoCloseable {
         bridge.serve(SIGN_IN_PATH, server::serveSignIn);
         bridge.serve("/_dev/sign-out", server::serveSignOut);
         RequestStreamHandler autoOff = Functions.autoOff(config, clock);
-        bridge.serve(DemoPanel.PATH, new DemoPanel(emulator, event -> {
+        bridge.serve(DemoPanel.PATH, new DemoPanel(emulator, java.time.ZoneId.of(env.get("SCHEDULE_TIMEZONE")), event -> {
             try {
                 return run(autoOff, event);
             } catch (IOException e) {
@@ -132,8 +135,12 @@ public final class DevServer implements AutoCloseable {
      * exactly the code they run in Lambda, with no switch of ours.
      */
     static void pointSdkAt(AwsEmulator emulator) {
-        System.setProperty("aws.endpointUrlEc2", emulator.endpoint().toString());
-        System.setProperty("aws.endpointUrlConnect", emulator.endpoint().toString());
+        pointSdkAt(emulator.endpoint());
+    }
+
+    static void pointSdkAt(URI endpoint) {
+        System.setProperty("aws.endpointUrlEc2", endpoint.toString());
+        System.setProperty("aws.endpointUrlConnect", endpoint.toString());
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
         System.setProperty("aws.region", REGION);
@@ -194,6 +201,10 @@ public final class DevServer implements AutoCloseable {
     // ------------------------------------------------------------------ the Cognito / ALB side
 
     private void servePublicKey(HttpExchange exchange) throws IOException {
+        servePublicKey(signer, exchange);
+    }
+
+    private static void servePublicKey(AlbTokenSigner signer, HttpExchange exchange) throws IOException {
         try (exchange) {
             String kid = exchange.getRequestURI().getPath().substring(KEY_PATH.length());
             if (!kid.equals(signer.kid())) {
@@ -212,7 +223,8 @@ public final class DevServer implements AutoCloseable {
                 Map<String, String> form = parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                 Optional<DemoUsers.User> user = DemoUsers.byEmail(form.getOrDefault("user", ""));
                 if (user.isEmpty()) {
-                    reply(exchange, 400, "text/plain", "unknown demo user");
+                    Lang lang = Lang.fromAcceptLanguage(exchange.getRequestHeaders().getFirst("accept-language"));
+                    reply(exchange, 400, "text/plain; charset=utf-8", DevServerText.UNKNOWN_USER.in(lang));
                     return;
                 }
                 exchange.getResponseHeaders().add("set-cookie", USER_COOKIE + "=" + user.get().email()
@@ -223,24 +235,18 @@ public final class DevServer implements AutoCloseable {
             }
             Lang lang = Lang.fromAcceptLanguage(exchange.getRequestHeaders().getFirst("accept-language"));
             StringBuilder body = new StringBuilder("<div class=\"card\"><h1>")
-                    .append(HtmlPage.text(lang.pick("Sign in (local stand-in for Cognito + IAM Identity Center)",
-                            "サインイン（Cognito + IAM Identity Center のローカル代役）")))
-                    .append("</h1><p class=\"muted\">")
-                    .append(HtmlPage.text(lang.pick("Pick a demo user. The dev server signs x-amzn-oidc-data for them exactly as ALB does.",
-                            "デモユーザーを選んでください。開発サーバーが ALB と同じ方法で x-amzn-oidc-data に署名します。")))
-                    .append("</p>");
+                    .append(HtmlPage.text(DevServerText.SIGN_IN_HEADING.in(lang))).append("</h1><p class=\"muted\">")
+                    .append(HtmlPage.text(DevServerText.SIGN_IN_HELP.in(lang))).append("</p>");
             for (DemoUsers.User user : DemoUsers.ALL) {
                 body.append("<form class=\"inline\" method=\"post\" action=\"").append(SIGN_IN_PATH).append("\">")
                         .append("<input type=\"hidden\" name=\"user\" value=\"").append(HtmlPage.attr(user.email())).append("\">")
                         .append("<input type=\"hidden\" name=\"return\" value=\"").append(HtmlPage.attr(back)).append("\">")
                         .append("<button type=\"submit\">").append(HtmlPage.text(user.email())).append("</button>")
-                        .append("<span class=\"muted\">").append(HtmlPage.text(user.description())).append("</span></form>");
+                        .append("<span class=\"muted\">").append(HtmlPage.text(user.role().in(lang))).append("</span></form>");
             }
             body.append("<p class=\"muted\"><a href=\"").append(DemoPanel.PATH).append("\">")
-                    .append(HtmlPage.text(lang.pick("Demo controls: connect VPN clients, run the schedules",
-                            "デモ操作: VPN クライアントの接続、スケジュールの実行")))
-                    .append("</a></p></div>");
-            var page = HtmlPage.of(lang, "Sign in", body.toString()).render(200);
+                    .append(HtmlPage.text(DevServerText.TO_DEMO_PANEL.in(lang))).append("</a></p></div>");
+            var page = HtmlPage.of(lang, DevServerText.SIGN_IN_TITLE.in(lang), body.toString()).render(200);
             page.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
             reply(exchange, 200, page.headers().get("content-type"), page.body());
         }
@@ -313,13 +319,7 @@ public final class DevServer implements AutoCloseable {
             }
         }
         if (options.containsKey("invoke")) {
-            if (positional.isEmpty()) {
-                System.err.println("usage: --invoke FUNCTION EVENT_FILE [--user EMAIL] [--real-aws]");
-                System.exit(2);
-            }
-            System.out.println(invokeOnce(options.get("invoke"), Path.of(positional.get(0)),
-                    options.containsKey("real-aws"), options.getOrDefault("user", DemoUsers.ADMIN.email())));
-            return;
+            System.exit(invokeCommand(options, positional, System.out, System.err));
         }
         int port = Integer.parseInt(options.getOrDefault("port", "8080"));
         int emulatorPort = Integer.parseInt(options.getOrDefault("emulator-port", "4566"));
@@ -347,17 +347,95 @@ public final class DevServer implements AutoCloseable {
      * as it is, and the configuration comes from the process environment.
      */
     static String invokeOnce(String function, Path eventFile, boolean realAws, String user) throws IOException {
+        return invokeOnce(function, eventFile, realAws, user, 4566, System.err);
+    }
+
+    /**
+     * {@code --invoke}: the function's answer, and only that, goes to {@code out} (so it pipes into {@code jq});
+     * its log lines, and which emulator it used, go to {@code err}. Exit status 0, or 2 for a usage error.
+     */
+    static int invokeCommand(Map<String, String> options, List<String> positional, PrintStream out, PrintStream err)
+            throws IOException {
+        if (positional.isEmpty()) {
+            err.println("usage: --invoke FUNCTION EVENT_FILE [--user EMAIL] [--emulator-port 4566] [--real-aws]");
+            return 2;
+        }
+        PrintStream stdout = System.out;
+        System.setOut(err); // the functions log to standard output, as in Lambda: here that is stderr
+        try {
+            String answer = invokeOnce(options.get("invoke"), Path.of(positional.get(0)), options.containsKey("real-aws"),
+                    options.getOrDefault("user", DemoUsers.ADMIN.email()),
+                    Integer.parseInt(options.getOrDefault("emulator-port", "4566")), err);
+            out.println(answer);
+            out.flush();
+            return 0;
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    /**
+     * Like {@link #invokeOnce(String, Path, boolean, String)}; against the emulator of a running local stack
+     * ({@code local/run}) when one answers on {@code emulatorPort}, so the invocation sees and changes what the
+     * open pages show, on the stack's clock; otherwise against a fresh emulator with the demo data. Says which on
+     * {@code err}.
+     */
+    static String invokeOnce(String function, Path eventFile, boolean realAws, String user, int emulatorPort,
+                             PrintStream err) throws IOException {
         byte[] event = Files.readAllBytes(eventFile);
         if (realAws) {
+            err.println("--invoke: against AWS (default credentials chain, configuration from the environment)");
             return run(Functions.byName(function, Env.system(), Clock.systemUTC()), event);
         }
+        Optional<Instant> runningNow = runningEmulatorNow(emulatorPort);
+        if (runningNow.isPresent()) {
+            URI endpoint = URI.create("http://127.0.0.1:" + emulatorPort);
+            err.println("--invoke: against the running local stack's emulator at " + endpoint);
+            Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), runningNow.get()));
+            synchronized (DevServer.class) {
+                pointSdkAt(endpoint);
+            }
+            AlbTokenSigner signer = new AlbTokenSigner(ALB_ARN, CLIENT_ID, ISSUER);
+            AlbHttpBridge keys = AlbHttpBridge.start(0, headers -> Optional.empty(), List.of());
+            try (keys) {
+                keys.serve(KEY_PATH, exchange -> servePublicKey(signer, exchange));
+                Map<String, String> env = demoEnvironment(keys.uri() + KEY_PATH.substring(0, KEY_PATH.length() - 1));
+                return invoke(signer, env, clock, function, event, user);
+            }
+        }
         try (DevServer server = start(0, 0, Duration.ofSeconds(30), null)) {
+            err.println("--invoke: no local stack answers on port " + emulatorPort + "; against a fresh emulator at "
+                    + server.emulator().endpoint() + " with the demo data (gone when this command ends)");
             return server.invoke(function, event, user);
+        }
+    }
+
+    /** The clock of an emulator listening on this port, or empty when nothing answers there. */
+    static Optional<Instant> runningEmulatorNow(int port) {
+        try {
+            java.net.http.HttpResponse<String> state = java.net.http.HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofMillis(500)).build()
+                    .send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_emulator/state"))
+                            .timeout(Duration.ofSeconds(2)).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (state.statusCode() != 200) {
+                return Optional.empty();
+            }
+            return Optional.of(Instant.parse(dev.switchboard.core.json.Json.mapper().readTree(state.body()).path("now").asText()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 
     /** Runs one function in-process against this server's emulator, signing ALB events for {@code user}. */
     String invoke(String function, byte[] event, String user) throws IOException {
+        return invoke(signer, environment, emulator.clock(), function, event, user);
+    }
+
+    private static String invoke(AlbTokenSigner signer, Map<String, String> environment, Clock clock, String function,
+                                 byte[] event, String user) throws IOException {
         com.fasterxml.jackson.databind.JsonNode parsed = dev.switchboard.core.json.Json.mapper().readTree(event);
         if (parsed != null && parsed.path("requestContext").has("elb") && parsed.path("headers").isObject()) {
             DemoUsers.User who = DemoUsers.byEmail(user)
@@ -366,7 +444,7 @@ public final class DevServer implements AutoCloseable {
                     .put("x-amzn-oidc-data", signer.sign(who.sub(), who.email(), who.username()));
             event = dev.switchboard.core.json.Json.write(parsed).getBytes(StandardCharsets.UTF_8);
         }
-        return run(Functions.byName(function, Env.of(environment), emulator.clock()), event);
+        return run(Functions.byName(function, Env.of(environment), clock), event);
     }
 
     private static String run(RequestStreamHandler handler, byte[] event) throws IOException {

@@ -1,5 +1,6 @@
 package dev.switchboard.devserver;
 
+import dev.switchboard.core.json.Json;
 import dev.switchboard.core.testing.HeadlessChromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -162,9 +163,85 @@ class DevServerTest {
 
         assertThat(connect.statusCode()).isEqualTo(303);
         assertThat(force.statusCode()).isEqualTo(303);
-        assertThat(server.emulator().callCount("DisassociateClientVpnTargetNetwork")).isEqualTo(2);
         HttpResponse<String> panel = get(DemoPanel.PATH, null, null);
+        assertThat(server.emulator().callCount("DisassociateClientVpnTargetNetwork")).as(panel.body()).isEqualTo(2);
         assertThat(panel.body()).contains("cutting off 1 active connection");
+    }
+
+    @Test
+    void demoPanel_advanceOneHour_movesTheClockTheFunctionsRead() throws Exception {
+        server = DevServer.start(0, 0, Duration.ofSeconds(30), null);
+        java.time.Instant before = server.emulator().now();
+
+        postDemo("advance-1h");
+
+        assertThat(Duration.between(before, server.emulator().now())).isBetween(Duration.ofMinutes(60), Duration.ofMinutes(61));
+        String status = get("/status", signIn(DemoUsers.EMPLOYEE.email()), null).body();
+        java.time.Instant checkedAt = java.time.Instant.parse(Json.mapper().readTree(status).path("checkedAt").asText());
+        assertThat(Duration.between(before, checkedAt)).isGreaterThanOrEqualTo(Duration.ofMinutes(60));
+        assertThat(get(DemoPanel.PATH, null, null).body()).contains("The clock moved 60 minutes");
+    }
+
+    @Test
+    void invoke_noLocalStackRunning_printsOnlyTheAnswerOnStdoutAndSaysWhichEmulator() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+
+        int exit = DevServer.invokeCommand(java.util.Map.of("invoke", "vpn-portal", "emulator-port", String.valueOf(freePort())),
+                java.util.List.of(EventsTest.events().resolve("vpn-portal-on.json").toString()),
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(exit).isZero();
+        String stdout = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(stdout.strip().lines()).hasSize(1);
+        assertThat(Json.mapper().readTree(stdout).path("ok").asBoolean()).as(stdout).isTrue();
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("against a fresh emulator").contains("\"action\":\"vpn.on\"");
+    }
+
+    @Test
+    void invoke_localStackRunning_changesThatStacksEmulator() throws Exception {
+        server = DevServer.start(0, 0, Duration.ofSeconds(30), null);
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+
+        String answer = DevServer.invokeOnce("vpn-portal", EventsTest.events().resolve("vpn-portal-on.json"), false,
+                DemoUsers.ADMIN.email(), server.emulator().port(),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(Json.mapper().readTree(answer).path("ok").asBoolean()).as(answer).isTrue();
+        assertThat(server.emulator().callCount("AssociateClientVpnTargetNetwork")).isEqualTo(2);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("running local stack's emulator");
+    }
+
+    @Test
+    void invoke_withoutAnEventFile_isAUsageError() throws Exception {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+
+        int exit = DevServer.invokeCommand(java.util.Map.of("invoke", "vpn-portal"), java.util.List.of(),
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("usage: --invoke");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--bogus", "--port", "-x", "8080"})
+    void localRun_unknownOrIncompleteOption_refusedWithItsUsageBeforeBuildingAnything(String option) throws Exception {
+        Process run = new ProcessBuilder("bash", ShadedJarTest.root().resolve("local/run").toString(), option)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String stderr = new String(run.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(run.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(run.exitValue()).isEqualTo(2);
+        assertThat(stderr).contains("usage: local/run").doesNotContain("building");
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     @Test

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every message catalog in every module (found in the sources, so a new catalog is checked without being listed
  * here) has Japanese for every code, not the English copy, with the same placeholders; no code is used twice.
  */
-class MessageCatalogsTest {
+public class MessageCatalogsTest {
 
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+);", Pattern.MULTILINE);
     /** A catalog is a class declaring its texts with {@code Message.of} / {@code ErrorCode.of}. */
@@ -35,7 +35,8 @@ class MessageCatalogsTest {
         assertThat(Catalogs.problems(catalogs)).isEmpty();
     }
 
-    static List<Class<?>> catalogsInSources() {
+    /** The catalog classes of every module's sources (EveryPageInJapaneseTest renders each error code). */
+    public static List<Class<?>> catalogsInSources() {
         Path root = RepoRoot.get();
         List<Path> sourceRoots = new ArrayList<>();
         try (Stream<Path> modules = Files.list(root.resolve("functions"))) {

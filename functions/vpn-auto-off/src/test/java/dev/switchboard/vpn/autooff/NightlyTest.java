@@ -170,10 +170,10 @@ class NightlyTest extends EmulatedVpn {
         assertThat(ServiceCall.sequentialRoundTrips(calls)).isEqualTo(2);
     }
 
-    /** The calls of one run, every one delayed by 100 ms so that calls made at once really overlap. */
+    /** The calls of one run, every one delayed by 400 ms so that calls made at once overlap even on a loaded machine. */
     private List<ServiceCall> callsOf(String event) {
         int before = emu.callLog().size();
-        emu.injectFault(new Fault("ec2", Fault.Kind.SLOW, 100, Duration.ofMillis(100), null));
+        emu.injectFault(new Fault("ec2", Fault.Kind.SLOW, 100, Duration.ofMillis(400), null));
         JsonNode summary = invoke(event);
         assertThat(summary.path("ok").asBoolean()).as(summary.toString()).isTrue();
         List<ServiceCall> log = emu.callLog();

@@ -160,13 +160,17 @@ final class ConnectIpRulesPage {
             boolean shown = s.id().equals(view.profile().id());
             b.append("<tr><td>");
             if (shown) {
-                b.append("<strong>").append(text(s.name())).append("</strong> <span class=\"muted\">(")
-                        .append(text(lang.pick("shown below", "表示中"))).append(")</span>");
+                b.append("<strong>").append(text(s.name())).append("</strong>");
             } else {
                 b.append("<a href=\"").append(attr(profileUrl(s.id()))).append("\">").append(text(s.name())).append("</a>");
             }
-            if (s.isDefault()) {
-                b.append(" <span class=\"muted\">").append(text(lang.pick("default", "デフォルト"))).append("</span>");
+            // One note in brackets: "Default (shown below) default" read like a stutter (the default profile is
+            // usually named Default).
+            String note = shown && s.isDefault() ? lang.pick("the default profile, shown below", "デフォルトのプロファイル・表示中")
+                    : shown ? lang.pick("shown below", "表示中")
+                    : s.isDefault() ? lang.pick("the default profile", "デフォルトのプロファイル") : null;
+            if (note != null) {
+                b.append(" <span class=\"muted\">(").append(text(note)).append(")</span>");
             }
             b.append("</td><td>").append(text(time(s.lastModified()))).append("</td></tr>");
         }

@@ -215,6 +215,14 @@ class DevServerTest {
     }
 
     @Test
+    void invoke_connectAllowSampleAgainstFreshDemoData_succeeds() throws Exception {
+        String answer = DevServer.invokeOnce("connect-ip-rules", EventsTest.events().resolve("connect-alb-post-allow.json"),
+                false, DemoUsers.ADMIN.email(), freePort(), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+
+        assertThat(Json.mapper().readTree(answer).path("statusCode").asInt()).as(answer).isEqualTo(200);
+    }
+
+    @Test
     void invoke_withoutAnEventFile_isAUsageError() throws Exception {
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
 

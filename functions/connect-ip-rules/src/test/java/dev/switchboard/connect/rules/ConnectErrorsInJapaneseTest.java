@@ -28,7 +28,7 @@ class ConnectErrorsInJapaneseTest extends ConnectTestSupport {
                 "リクエストを処理できません").doesNotContain("is not an IPv4", "could not be used");
         assertThat(updates()).isZero();
         // Its way back is the rules page (read-only on GET), never the VPN's turn-on URL.
-        assertThat(java.util.regex.Pattern.compile("href=\"([^\"]*)\"").matcher(answer.body()).results()
+        assertThat(java.util.regex.Pattern.compile("<a\\s[^>]*href=\"([^\"]*)\"").matcher(answer.body()).results()
                 .map(m -> m.group(1)).toList()).isNotEmpty().containsOnly("/connect");
     }
 

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ErrorResponsesTest {
 
-    private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"");
+    private static final Pattern HREF = Pattern.compile("<a\\s[^>]*href=\"([^\"]*)\"");
 
     private static List<String> links(String html) {
         List<String> found = new ArrayList<>();

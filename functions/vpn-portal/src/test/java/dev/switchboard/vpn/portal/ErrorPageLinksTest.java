@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ErrorPageLinksTest extends PortalTestSupport {
 
-    private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"");
+    private static final Pattern HREF = Pattern.compile("<a\\s[^>]*href=\"([^\"]*)\"");
 
     private static List<String> links(JsonNode response) {
         List<String> found = new ArrayList<>();

@@ -38,10 +38,4 @@ public enum Lang {
     public String text(Message message, Object... args) {
         return message.in(this, args);
     }
-
-    /** Picks the English or Japanese text. Being replaced by catalog texts ({@link #text}); do not add calls. */
-    @Deprecated(forRemoval = true)
-    public String pick(String english, String japanese) {
-        return this == JA ? japanese : english;
-    }
 }

@@ -46,7 +46,7 @@ public final class ConnectIpRulesHandler implements RequestStreamHandler {
     ConnectIpRulesHandler(ConnectIpRulesConfig config, IdentityVerifier identity, AuthenticationProfiles profiles) {
         ConnectIpRulesService service = new ConnectIpRulesService(profiles, config.instanceId(),
                 config.configuredProfileId().orElse(null), new AuditLog());
-        this.dispatcher = new LambdaDispatcher(identity, new ConnectRoutes(service, config.identity().adminEmails()),
+        this.dispatcher = new LambdaDispatcher(identity, new ConnectRoutes(service, config.identity().adminEmails(), config.zone()),
                 new ConnectCommands(service), ConnectRoutes.PAGE);
     }
 

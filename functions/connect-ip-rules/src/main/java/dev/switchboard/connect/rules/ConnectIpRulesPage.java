@@ -6,7 +6,7 @@ import dev.switchboard.core.http.Lang;
 import dev.switchboard.core.identity.Employee;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -21,8 +21,8 @@ final class ConnectIpRulesPage {
     record Notice(boolean ok, String message) {
     }
 
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    /** A time in the configured zone, the zone named: "2026-12-04 03:30:00 Asia/Tokyo". */
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss VV");
 
     private ConnectIpRulesPage() {
     }
@@ -31,7 +31,7 @@ final class ConnectIpRulesPage {
         return lang.text(ConnectText.TITLE);
     }
 
-    static AlbResponse view(ConnectIpRulesService.View view, Employee who, Lang lang, List<Notice> notices, int status) {
+    static AlbResponse view(ConnectIpRulesService.View view, ZoneId zone, Employee who, Lang lang, List<Notice> notices, int status) {
         AuthenticationProfile p = view.profile();
         StringBuilder b = new StringBuilder();
         b.append("<h1>").append(text(title(lang))).append("</h1>");
@@ -39,8 +39,8 @@ final class ConnectIpRulesPage {
             b.append("<div class=\"notice ").append(n.ok() ? "ok" : "bad").append("\" role=\"status\">")
                     .append(text(n.message())).append("</div>");
         }
-        profiles(b, view, lang);
-        details(b, p, lang);
+        profiles(b, view, zone, lang);
+        details(b, p, zone, lang);
         ownAddress(b, p, who, lang);
         list(b, p, lang, true);
         list(b, p, lang, false);
@@ -145,7 +145,7 @@ final class ConnectIpRulesPage {
                 .signedInAs(lang.text(ConnectText.SIGNED_IN_AS, who.email()));
     }
 
-    private static void profiles(StringBuilder b, ConnectIpRulesService.View view, Lang lang) {
+    private static void profiles(StringBuilder b, ConnectIpRulesService.View view, ZoneId zone, Lang lang) {
         b.append("<div class=\"card\"><h2>").append(text(lang.text(ConnectText.PROFILES)))
                 .append("</h2><p class=\"muted\">").append(text(lang.text(ConnectText.INSTANCE))).append(" <code>")
                 .append(text(view.instanceId())).append("</code></p><table><thead><tr><th>")
@@ -167,12 +167,12 @@ final class ConnectIpRulesPage {
             if (note != null) {
                 b.append(" <span class=\"muted\">(").append(text(note)).append(")</span>");
             }
-            b.append("</td><td>").append(text(time(s.lastModified()))).append("</td></tr>");
+            b.append("</td><td>").append(text(time(s.lastModified(), zone))).append("</td></tr>");
         }
         b.append("</tbody></table></div>");
     }
 
-    private static void details(StringBuilder b, AuthenticationProfile p, Lang lang) {
+    private static void details(StringBuilder b, AuthenticationProfile p, ZoneId zone, Lang lang) {
         b.append("<div class=\"card\"><h2>").append(text(p.name())).append("</h2><dl>")
                 .append(dt(lang.text(ConnectText.PROFILE_ID))).append("<dd><code>").append(text(p.id())).append("</code></dd>")
                 .append(dt(lang.text(ConnectText.PERIODIC_DURATION)))
@@ -182,7 +182,7 @@ final class ConnectIpRulesPage {
                 .append(dt(lang.text(ConnectText.MAX_DURATION)))
                 .append(dd(lang.text(ConnectText.MINUTES, number(p.maxSessionDuration()))))
                 .append(dt(lang.text(ConnectText.LAST_MODIFIED)))
-                .append(dd(time(p.lastModified()) + (p.lastModifiedRegion() == null ? "" : " (" + p.lastModifiedRegion() + ")")))
+                .append(dd(time(p.lastModified(), zone) + (p.lastModifiedRegion() == null ? "" : " (" + p.lastModifiedRegion() + ")")))
                 .append("</dl>");
         List<String> unreadable = ConnectLimits.shown(p.rules().unreadable());
         if (!unreadable.isEmpty()) {
@@ -346,7 +346,7 @@ final class ConnectIpRulesPage {
         return n == null ? "–" : n.toString();
     }
 
-    private static String time(Instant t) {
-        return t == null ? "–" : SHOWN.format(t);
+    private static String time(Instant t, ZoneId zone) {
+        return t == null ? "–" : SHOWN.format(t.atZone(zone));
     }
 }

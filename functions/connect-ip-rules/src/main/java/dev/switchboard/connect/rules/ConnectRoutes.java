@@ -17,6 +17,7 @@ import dev.switchboard.core.text.Message;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +39,13 @@ final class ConnectRoutes implements LambdaDispatcher.Routes {
 
     private final ConnectIpRulesService service;
     private final AdminEmails admins;
+    /** SCHEDULE_TIMEZONE: the zone the page shows times in, like the VPN pages. */
+    private final ZoneId zone;
 
-    ConnectRoutes(ConnectIpRulesService service, AdminEmails admins) {
+    ConnectRoutes(ConnectIpRulesService service, AdminEmails admins, ZoneId zone) {
         this.service = service;
         this.admins = admins;
+        this.zone = zone;
     }
 
     @Override
@@ -75,7 +79,7 @@ final class ConnectRoutes implements LambdaDispatcher.Routes {
                 return AlbResponse.json(409, body);
             }
             var view = new ConnectIpRulesService.View(service.instanceId(), List.of(summaryOf(e.current())), e.current());
-            return ConnectIpRulesPage.view(view, employee, lang, List.of(new ConnectIpRulesPage.Notice(false,
+            return ConnectIpRulesPage.view(view, zone, employee, lang, List.of(new ConnectIpRulesPage.Notice(false,
                     e.message(lang) + " " + ConnectIpRulesPage.describe(e.request(), lang))), 409);
         } catch (LockoutException e) {
             LOG.warn(e.userMessage(), Map.of("status", 409, "code", e.code(), "profile", e.current().id()));
@@ -100,7 +104,7 @@ final class ConnectRoutes implements LambdaDispatcher.Routes {
             body.put("you", ownVerdict(view.profile(), employee).map(ProfileJson::verdict).orElse(null));
             return AlbResponse.json(200, body);
         }
-        return ConnectIpRulesPage.view(view, employee, lang, notices(request, lang), 200);
+        return ConnectIpRulesPage.view(view, zone, employee, lang, notices(request, lang), 200);
     }
 
     private AlbResponse check(AlbRequest request, Employee employee, Lang lang, boolean json) {

@@ -5,6 +5,7 @@ import dev.switchboard.core.config.Env;
 import dev.switchboard.core.testing.AlbTokenSigner;
 import org.junit.jupiter.api.Test;
 
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -46,5 +47,23 @@ class ConnectIpRulesConfigTest {
 
         assertThatThrownBy(() -> ConnectIpRulesConfig.from(Env.of(env)))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("CONNECT_AUTHENTICATION_PROFILE_ID");
+    }
+
+    @Test
+    void from_scheduleTimezone_isTheZoneTimesAreShownIn_defaultUtc() {
+        assertThat(ConnectIpRulesConfig.from(Env.of(env())).zone()).isEqualTo(ZoneId.of("UTC"));
+        Map<String, String> env = env();
+        env.put("SCHEDULE_TIMEZONE", "Asia/Tokyo");
+
+        assertThat(ConnectIpRulesConfig.from(Env.of(env)).zone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
+    }
+
+    @Test
+    void from_unknownScheduleTimezone_namesTheVariable() {
+        Map<String, String> env = env();
+        env.put("SCHEDULE_TIMEZONE", "Mars/Olympus");
+
+        assertThatThrownBy(() -> ConnectIpRulesConfig.from(Env.of(env)))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("SCHEDULE_TIMEZONE");
     }
 }

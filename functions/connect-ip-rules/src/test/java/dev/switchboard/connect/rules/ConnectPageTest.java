@@ -12,6 +12,9 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,26 @@ class ConnectPageTest extends ConnectTestSupport {
                 "blocked wins", "emergency admin login", "Signed in as " + ADMIN);
         assertThat(page.body()).contains("name=\"lastModified\" value=\"" + profile().lastModifiedTime() + "\"");
         assertThat(updates()).isZero();
+    }
+
+    @Test
+    void getConnect_showsTimesInTheConfiguredZone_named() {
+        handler = handler(connect, null, ZoneId.of("Asia/Tokyo"));
+
+        Answer page = send(admin(AlbEvents.get("/connect")));
+
+        String tokyo = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .format(profile().lastModifiedTime().atZone(ZoneId.of("Asia/Tokyo")));
+        assertThat(page.text()).contains(tokyo + " Asia/Tokyo").doesNotContain(" UTC");
+    }
+
+    @Test
+    void getConnect_noZoneConfigured_showsUtc() {
+        Answer page = send(admin(AlbEvents.get("/connect")));
+
+        String utc = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .format(profile().lastModifiedTime().atZone(ZoneOffset.UTC));
+        assertThat(page.text()).contains(utc + " UTC");
     }
 
     @Test

@@ -30,6 +30,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,8 +118,13 @@ abstract class ConnectTestSupport {
     }
 
     static ConnectIpRulesHandler handler(ConnectClient client, String configuredProfile) {
+        return handler(client, configuredProfile, ZoneId.of("UTC"));
+    }
+
+    /** A handler showing times in {@code zone} (SCHEDULE_TIMEZONE). */
+    static ConnectIpRulesHandler handler(ConnectClient client, String configuredProfile, ZoneId zone) {
         IdentityConfig identity = identityConfig();
-        return new ConnectIpRulesHandler(new ConnectIpRulesConfig(identity, INSTANCE, configuredProfile),
+        return new ConnectIpRulesHandler(new ConnectIpRulesConfig(identity, INSTANCE, configuredProfile, zone),
                 new AlbIdentityVerifier(identity), new ConnectAuthenticationProfiles(client));
     }
 

@@ -71,6 +71,8 @@ class NextTurnOffTest extends PortalTestSupport {
     @Test
     void page_noScheduleAtAll_saysOnlyAnAdministratorTurnsItOff() {
         handler = newHandler(Map.of("IDLE_MINUTES", "0", "NIGHTLY_OFF_TIME", ""));
+        // The turn-off row is shown only while the VPN is on: an Off page never says when it turns off.
+        turnOnAndSettle();
 
         assertThat(page(EMPLOYEE, "en")).contains("only when an administrator turns it off");
     }

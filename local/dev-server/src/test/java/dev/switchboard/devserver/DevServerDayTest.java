@@ -39,6 +39,14 @@ class DevServerDayTest {
         }
     }
 
+    private HttpResponse<String> get(String path, String cookie, String secFetchSite) throws Exception {
+        return DevServerHttp.get(http, server.uri(), path, cookie, secFetchSite);
+    }
+
+    private String signIn(String email) throws Exception {
+        return DevServerHttp.signIn(http, server.uri(), email);
+    }
+
     @Test
     void settings_areTheOnesThisTestIsWrittenFor() {
         // The steps below are sized for these values; if they change, the steps must be re-sized, not silently pass.
@@ -185,24 +193,4 @@ class DevServerDayTest {
         return response.body();
     }
 
-    private HttpResponse<String> get(String path, String cookie, String secFetchSite) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri().resolve(path)).GET()
-                .header("accept-language", "en");
-        if (cookie != null) {
-            request.header("cookie", cookie);
-        }
-        if (secFetchSite != null) {
-            request.header("sec-fetch-site", secFetchSite);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String signIn(String email) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.uri().resolve(DevServer.SIGN_IN_PATH))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("user=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
-                        + "&return=%2F")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(303);
-        return response.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
-    }
 }

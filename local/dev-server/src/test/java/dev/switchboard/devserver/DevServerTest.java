@@ -29,25 +29,11 @@ class DevServerTest {
     }
 
     private HttpResponse<String> get(String path, String cookie, String secFetchSite) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri().resolve(path)).GET()
-                .header("accept-language", "en");
-        if (cookie != null) {
-            request.header("cookie", cookie);
-        }
-        if (secFetchSite != null) {
-            request.header("sec-fetch-site", secFetchSite);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return DevServerHttp.get(http, server.uri(), path, cookie, secFetchSite);
     }
 
     private String signIn(String email) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.uri().resolve(DevServer.SIGN_IN_PATH))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("user=" + email.replace("@", "%40") + "&return=%2F"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(303);
-        assertThat(response.headers().firstValue("location")).contains("/");
-        return response.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
+        return DevServerHttp.signIn(http, server.uri(), email);
     }
 
     @Test

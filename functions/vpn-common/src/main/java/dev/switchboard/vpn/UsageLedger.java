@@ -98,8 +98,9 @@ public record UsageLedger(YearMonth month, Instant since, long subnetSeconds) {
                 hours(alwaysOn), usd(alwaysOn, hourlyPrice));
     }
 
+    /** To the hundredth, like the cost in cents: at tenths the first minutes read "0.0 hours" beside "USD 0.01". */
     private static BigDecimal hours(long subnetSeconds) {
-        return BigDecimal.valueOf(subnetSeconds).divide(BigDecimal.valueOf(3600), 1, RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(subnetSeconds).divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP);
     }
 
     private static BigDecimal usd(long subnetSeconds, double hourlyPrice) {

@@ -9,6 +9,7 @@ import dev.switchboard.vpn.Association;
 import dev.switchboard.vpn.Connection;
 import dev.switchboard.vpn.UsageLedger;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -143,11 +144,17 @@ final class StatusPage {
         UsageLedger.MonthCost m = s.month();
         String since = time(Instant.parse(m.since()), s.timeZone(), lang);
         b.append("<div id=\"month\" class=\"card\"><h2>").append(t(PortalScheduleText.MONTH_TITLE.in(lang)))
-                .append("</h2><p>").append(t(PortalScheduleText.MONTH_COST.in(lang, m.associationHours().toPlainString(),
+                .append("</h2><p>").append(t(PortalScheduleText.MONTH_COST.in(lang, hours(m.associationHours()),
                         since, m.costUsd().toPlainString(), m.alwaysOnCostUsd().toPlainString(),
-                        m.alwaysOnHours().toPlainString())))
+                        hours(m.alwaysOnHours()))))
                 .append("</p><p class=\"muted\">").append(t(PortalScheduleText.MONTH_EXCLUDES.in(lang)))
                 .append("</p></div>");
+    }
+
+    /** Hours as people write them: "2.0", "0.7", "0.07" (the ledger keeps hundredths). */
+    static String hours(BigDecimal hours) {
+        BigDecimal shown = hours.stripTrailingZeros();
+        return (shown.scale() < 1 ? shown.setScale(1) : shown).toPlainString();
     }
 
     /** One subnet per line: long ids wrapped mid-word are hard to read on a phone. */

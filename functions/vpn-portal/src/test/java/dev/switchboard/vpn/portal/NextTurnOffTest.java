@@ -93,6 +93,19 @@ class NextTurnOffTest extends PortalTestSupport {
         assertThat(page(EMPLOYEE, "en")).doesNotContain("id=\"month\"");
     }
 
+    @Test
+    void adminView_inTheFirstMinutes_showsHundredthsOfAnHourBesideTheCents() {
+        command("{\"command\":\"on\",\"requestedBy\":\"ops@example.com\"}");
+        emu.advanceClock(Duration.ofMinutes(2));
+
+        command("{\"command\":\"off\"}");
+
+        // Two subnets for two minutes (plus the test's own seconds): 0.07 hours, USD 0.01; never "0.0 hours".
+        String admin = page(ADMIN, "en");
+        assertThat(admin).containsPattern("0\\.0[7-8] association-hours since").contains("about USD 0.01")
+                .doesNotContain("0.0 association-hours");
+    }
+
     private void turnOnAndSettle() {
         command("{\"command\":\"on\",\"requestedBy\":\"ops@example.com\"}");
         emu.advanceClock(Duration.ofMinutes(8));

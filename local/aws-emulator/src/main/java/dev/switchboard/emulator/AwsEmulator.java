@@ -40,12 +40,14 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
 /**
- * A local, stateful stand-in for the EC2 Client VPN API (EC2 Query/XML) and the Amazon Connect
- * authentication-profile API (REST/JSON), on one HTTP port. Point the AWS SDK at {@link #endpoint()}
- * ({@code endpointOverride}, or {@code AWS_ENDPOINT_URL_EC2} / {@code AWS_ENDPOINT_URL_CONNECT}).
+ * A local, stateful stand-in for the EC2 Client VPN API (EC2 Query/XML), the Amazon Connect
+ * authentication-profile API (REST/JSON) and SNS Publish (SNS Query/XML), on one HTTP port. Point the AWS SDK at
+ * {@link #endpoint()} ({@code endpointOverride}, or {@code AWS_ENDPOINT_URL_EC2} / {@code AWS_ENDPOINT_URL_CONNECT}
+ * / {@code AWS_ENDPOINT_URL_SNS}).
  *
- * <p>Requests are told apart by shape: {@code POST /} (form with {@code Action}) is EC2, the
- * {@code /authentication-profiles...} paths are Connect, {@code /_emulator/...} is the JSON control surface.
+ * <p>Requests are told apart by shape: {@code POST /} (form with {@code Action}) is EC2, or SNS when it carries
+ * SNS's {@code Version=2010-03-31} or is signed for {@code sns}; the {@code /authentication-profiles...} paths are
+ * Connect, {@code /_emulator/...} is the JSON control surface.
  * Service calls must carry a SigV4 {@code Authorization} header; the signature itself is not checked.
  */
 public final class AwsEmulator implements AutoCloseable {
@@ -55,8 +57,10 @@ public final class AwsEmulator implements AutoCloseable {
     public static final String DEMO_SUBNET_A = "subnet-0aaa1111bbbb2222c";
     public static final String DEMO_SUBNET_C = "subnet-0ddd3333eeee4444f";
     public static final String DEMO_CONNECT_INSTANCE_ID = "11111111-2222-3333-4444-555555555555";
+    public static final String DEMO_TOPIC_ARN = "arn:aws:sns:ap-northeast-1:123456789012:switchboard-notifications";
 
     private static final Pattern CREDENTIAL_REGION = Pattern.compile("Credential=[^/]+/\\d{8}/([a-z0-9-]+)/");
+    private static final Pattern CREDENTIAL_SERVICE = Pattern.compile("Credential=[^/]+/\\d{8}/[a-z0-9-]+/([a-z0-9-]+)/");
 
     /** When the current thread began writing its answer; read by the call log. */
     private static final ThreadLocal<Long> ANSWERED = ThreadLocal.withInitial(System::nanoTime);
@@ -66,6 +70,7 @@ public final class AwsEmulator implements AutoCloseable {
     private final EmulatorState state = new EmulatorState();
     private final Ec2Api ec2 = new Ec2Api(state);
     private final ConnectApi connect = new ConnectApi(state);
+    private final SnsApi sns = new SnsApi(state);
 
     static {
         // The JDK server writes a response's headers and body separately; with Nagle on, the body waits for
@@ -262,6 +267,16 @@ public final class AwsEmulator implements AutoCloseable {
         return state.billedAssociationTime(endpointId);
     }
 
+    /** Creates an SNS topic that Publish accepts. */
+    public void seedTopic(String topicArn) {
+        state.seedTopic(topicArn);
+    }
+
+    /** What was published to the topic, oldest first. */
+    public List<EmulatorState.Published> published(String topicArn) {
+        return state.published(topicArn);
+    }
+
     public void reset() {
         state.reset();
     }
@@ -283,6 +298,7 @@ public final class AwsEmulator implements AutoCloseable {
         emu.seedSubnet(DEMO_SUBNET_A, DEMO_VPC_ID, "ap-northeast-1a");
         emu.seedSubnet(DEMO_SUBNET_C, DEMO_VPC_ID, "ap-northeast-1c");
         emu.seedConnectInstance(DEMO_CONNECT_INSTANCE_ID);
+        emu.seedTopic(DEMO_TOPIC_ARN);
     }
 
     /**
@@ -297,7 +313,7 @@ public final class AwsEmulator implements AutoCloseable {
                 System.getenv().getOrDefault("EMULATOR_TLS_PASSWORD", "").toCharArray());
         AwsEmulator emu = start(bind, port, tls);
         seedDemo(emu);
-        System.out.println("AWS emulator listening on " + emu.endpoint() + " (EC2 + Connect; control at /_emulator/)");
+        System.out.println("AWS emulator listening on " + emu.endpoint() + " (EC2 + Connect + SNS; control at /_emulator/)");
         Runtime.getRuntime().addShutdownHook(new Thread(emu::close));
         Thread.currentThread().join();
     }
@@ -330,6 +346,18 @@ public final class AwsEmulator implements AutoCloseable {
         return auth != null && auth.startsWith("AWS4-HMAC-SHA256");
     }
 
+    /** The service a SigV4 request was signed for ({@code ec2}, {@code sns}...), or null. */
+    private static String signingService(HttpExchange ex) {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        if (auth != null) {
+            Matcher m = CREDENTIAL_SERVICE.matcher(auth);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return null;
+    }
+
     private static String callerRegion(HttpExchange ex) {
         String auth = ex.getRequestHeaders().getFirst("Authorization");
         if (auth != null) {
@@ -347,6 +375,10 @@ public final class AwsEmulator implements AutoCloseable {
             params.putAll(parseForm(new String(body, StandardCharsets.UTF_8)));
         }
         String action = params.get("Action");
+        if (SnsApi.isSns(params, signingService(ex))) {
+            serveSns(ex, action, params);
+            return;
+        }
         if (action == null || action.isEmpty()) {
             sendEc2Error(ex, new AwsError(400, "MissingAction", "The request must contain the parameter Action"));
             return;
@@ -396,6 +428,55 @@ public final class AwsEmulator implements AutoCloseable {
     private static void sendEc2Error(HttpExchange ex, AwsError e) throws IOException {
         send(ex, e.status, "text/xml;charset=UTF-8",
                 Ec2Api.errorXml(e.code, e.getMessage()).getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    private void serveSns(HttpExchange ex, String action, Map<String, String> params) throws IOException {
+        if (action == null || action.isEmpty()) {
+            sendSnsError(ex, new AwsError(400, "MissingAction", "The request must contain the parameter Action"));
+            return;
+        }
+        if (!signed(ex)) {
+            sendSnsError(ex, new AwsError(403, "MissingAuthenticationToken",
+                    "The request must contain either a valid (registered) AWS access key ID or X.509 certificate."));
+            return;
+        }
+        long received = System.nanoTime();
+        ANSWERED.set(received);
+        try {
+            answerSns(ex, action, params, state.recordCall("sns", action));
+        } finally {
+            state.callAnswered("sns", action, received, ANSWERED.get());
+        }
+    }
+
+    private void answerSns(HttpExchange ex, String action, Map<String, String> params, Fault fault) throws IOException {
+        sleep(state.latency());
+        if (fault != null) {
+            switch (fault.kind()) {
+                case THROTTLE -> {
+                    sendSnsError(ex, new AwsError(429, "Throttled", "Rate exceeded"));
+                    return;
+                }
+                case HTTP_500 -> {
+                    sendSnsError(ex, new AwsError(500, "InternalError", "Internal Error"));
+                    return;
+                }
+                case HTTP_503 -> {
+                    sendSnsError(ex, new AwsError(503, "ServiceUnavailable", "Service Unavailable"));
+                    return;
+                }
+                case SLOW -> sleep(fault.delay());
+            }
+        }
+        try {
+            send(ex, 200, "text/xml", sns.handle(action, params).getBytes(StandardCharsets.UTF_8), null);
+        } catch (AwsError e) {
+            sendSnsError(ex, e);
+        }
+    }
+
+    private static void sendSnsError(HttpExchange ex, AwsError e) throws IOException {
+        send(ex, e.status, "text/xml", SnsApi.errorXml(e).getBytes(StandardCharsets.UTF_8), null);
     }
 
     private void serveConnect(HttpExchange ex, String method, String path, byte[] body) throws IOException {
@@ -511,6 +592,7 @@ public final class AwsEmulator implements AutoCloseable {
                 case "POST /seed/profile" -> state.seedAuthenticationProfile(req(in, "instanceId"), req(in, "profileId"),
                         req(in, "name"), in.path("isDefault").asBoolean(false));
                 case "POST /seed/demo" -> seedDemo(this);
+                case "POST /seed/topic" -> state.seedTopic(req(in, "topicArn"));
                 case "POST /clock/advance" -> state.advanceClock(Duration.ofMillis(Math.round(in.path("seconds").asDouble() * 1000)));
                 case "POST /settings" -> {
                     if (in.has("associationDelaySeconds")) {
@@ -634,6 +716,12 @@ public final class AwsEmulator implements AutoCloseable {
                 ArrayNode ps = inst.putArray(i.getKey());
                 i.getValue().values().forEach(p -> ps.add(connect.toJson(p)));
             }
+            ObjectNode topics = root.putObject("topics");
+            state.topics.forEach((arn, messages) -> {
+                ArrayNode ms = topics.putArray(arn);
+                messages.forEach(m -> ms.addObject().put("messageId", m.messageId()).put("subject", m.subject())
+                        .put("message", m.message()));
+            });
             ArrayNode fs = root.putArray("faults");
             state.faults.forEach(f -> fs.addObject().put("service", f.fault.service()).put("kind", f.fault.kind().name())
                     .put("remaining", f.remaining).put("action", f.fault.action()));

@@ -55,6 +55,14 @@ public final class EmulatorState {
     final Map<String, Map<String, Profile>> instances = new LinkedHashMap<>();
     String region = DEFAULT_REGION;
 
+    // ---- SNS ----
+    /** Topic ARN -> its messages, oldest first; a topic exists once seeded. */
+    final Map<String, List<Published>> topics = new LinkedHashMap<>();
+
+    /** One message SNS accepted for a topic. */
+    public record Published(String topicArn, String messageId, String subject, String message) {
+    }
+
     // ---- control ----
     final List<FaultSlot> faults = new ArrayList<>();
     final List<String> calls = new ArrayList<>();
@@ -459,7 +467,27 @@ public final class EmulatorState {
         }
     }
 
+    public synchronized void seedTopic(String topicArn) {
+        topics.putIfAbsent(Objects.requireNonNull(topicArn), new ArrayList<>());
+    }
+
+    /** Keeps a published message; false when the topic does not exist. */
+    synchronized boolean publish(String topicArn, Published message) {
+        List<Published> messages = topics.get(topicArn);
+        if (messages == null) {
+            return false;
+        }
+        messages.add(message);
+        return true;
+    }
+
+    /** Every message published to the topic, oldest first (empty for an unknown topic). */
+    public synchronized List<Published> published(String topicArn) {
+        return List.copyOf(topics.getOrDefault(topicArn, List.of()));
+    }
+
     public synchronized void reset() {
+        topics.clear();
         endpoints.clear();
         subnets.clear();
         associationTokens.clear();

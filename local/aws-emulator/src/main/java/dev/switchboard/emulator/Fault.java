@@ -8,18 +8,20 @@ import java.util.Objects;
  * A fault the emulator injects into the next {@code count} matching service calls.
  *
  * <ul>
- *   <li>{@link Kind#THROTTLE}: EC2 {@code RequestLimitExceeded} (HTTP 503), Connect {@code ThrottlingException} (HTTP 429)</li>
- *   <li>{@link Kind#HTTP_500}: EC2 {@code InternalError}, Connect {@code InternalServiceException}</li>
- *   <li>{@link Kind#HTTP_503}: EC2 {@code Unavailable}, Connect {@code ServiceUnavailableException}</li>
+ *   <li>{@link Kind#THROTTLE}: EC2 {@code RequestLimitExceeded} (HTTP 503), Connect {@code ThrottlingException} (HTTP 429),
+ *   SNS {@code Throttled} (HTTP 429)</li>
+ *   <li>{@link Kind#HTTP_500}: EC2 {@code InternalError}, Connect {@code InternalServiceException}, SNS {@code InternalError}</li>
+ *   <li>{@link Kind#HTTP_503}: EC2 {@code Unavailable}, Connect {@code ServiceUnavailableException}, SNS
+ *   {@code ServiceUnavailable}</li>
  *   <li>{@link Kind#SLOW}: waits {@code delay}, then answers normally</li>
  * </ul>
  *
- * @param service "ec2", "connect" or "any"
+ * @param service "ec2", "connect", "sns" or "any"
  * @param kind    what to do
  * @param count   how many matching calls are affected (at least 1)
  * @param delay   wait for {@link Kind#SLOW}; ignored otherwise (may be null)
  * @param action  only calls of this operation name (e.g. "AssociateClientVpnTargetNetwork",
- *                "UpdateAuthenticationProfile"); null = every operation of the service
+ *                "UpdateAuthenticationProfile", "Publish"); null = every operation of the service
  */
 public record Fault(String service, Kind kind, int count, Duration delay, String action) {
 
@@ -27,8 +29,8 @@ public record Fault(String service, Kind kind, int count, Duration delay, String
 
     public Fault {
         service = service == null ? "any" : service.toLowerCase(Locale.ROOT);
-        if (!service.equals("ec2") && !service.equals("connect") && !service.equals("any")) {
-            throw new IllegalArgumentException("service must be ec2, connect or any: " + service);
+        if (!service.equals("ec2") && !service.equals("connect") && !service.equals("sns") && !service.equals("any")) {
+            throw new IllegalArgumentException("service must be ec2, connect, sns or any: " + service);
         }
         Objects.requireNonNull(kind, "kind");
         if (count < 1) {

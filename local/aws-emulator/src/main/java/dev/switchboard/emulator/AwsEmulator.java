@@ -391,7 +391,7 @@ public final class AwsEmulator implements AutoCloseable {
         long received = System.nanoTime();
         ANSWERED.set(received);
         try {
-            answerEc2(ex, action, params, state.recordCall("ec2", action));
+            answerEc2(ex, action, params, state.recordCall("ec2", action, params));
         } finally {
             state.callAnswered("ec2", action, received, ANSWERED.get());
         }
@@ -443,7 +443,7 @@ public final class AwsEmulator implements AutoCloseable {
         long received = System.nanoTime();
         ANSWERED.set(received);
         try {
-            answerSns(ex, action, params, state.recordCall("sns", action));
+            answerSns(ex, action, params, state.recordCall("sns", action, params));
         } finally {
             state.callAnswered("sns", action, received, ANSWERED.get());
         }
@@ -492,7 +492,7 @@ public final class AwsEmulator implements AutoCloseable {
         long received = System.nanoTime();
         ANSWERED.set(received);
         try {
-            answerConnect(ex, method, path, body, op, state.recordCall("connect", op));
+            answerConnect(ex, method, path, body, op, state.recordCall("connect", op, Map.of()));
         } finally {
             state.callAnswered("connect", op, received, ANSWERED.get());
         }

@@ -519,12 +519,12 @@ public final class EmulatorState {
     }
 
     /** Records a call and returns the fault to apply to it, if any. */
-    synchronized Fault recordCall(String service, String action) {
+    synchronized Fault recordCall(String service, String action, Map<String, String> params) {
         calls.add(action);
         callsInFlight++;
         for (Iterator<FaultSlot> it = faults.iterator(); it.hasNext(); ) {
             FaultSlot slot = it.next();
-            if (slot.fault.matches(service, action)) {
+            if (slot.fault.matches(service, action, params)) {
                 if (--slot.remaining <= 0) {
                     it.remove();
                 }

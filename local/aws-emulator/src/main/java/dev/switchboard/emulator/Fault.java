@@ -2,6 +2,7 @@ package dev.switchboard.emulator;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -22,10 +23,18 @@ import java.util.Objects;
  * @param delay   wait for {@link Kind#SLOW}; ignored otherwise (may be null)
  * @param action  only calls of this operation name (e.g. "AssociateClientVpnTargetNetwork",
  *                "UpdateAuthenticationProfile", "Publish"); null = every operation of the service
+ * @param where   only EC2 or SNS calls whose query parameter {@code where.getKey()} has the value {@code where.getValue()}
+ *                (e.g. one AssociationId, so one subnet fails however the caller orders or overlaps its calls);
+ *                null = any
  */
-public record Fault(String service, Kind kind, int count, Duration delay, String action) {
+public record Fault(String service, Kind kind, int count, Duration delay, String action,
+                    Map.Entry<String, String> where) {
 
     public enum Kind { THROTTLE, HTTP_500, HTTP_503, SLOW }
+
+    public Fault(String service, Kind kind, int count, Duration delay, String action) {
+        this(service, kind, count, delay, action, null);
+    }
 
     public Fault {
         service = service == null ? "any" : service.toLowerCase(Locale.ROOT);
@@ -59,10 +68,16 @@ public record Fault(String service, Kind kind, int count, Duration delay, String
 
     /** The same fault, limited to one operation name. */
     public Fault forAction(String actionName) {
-        return new Fault(service, kind, count, delay, actionName);
+        return new Fault(service, kind, count, delay, actionName, where);
     }
 
-    boolean matches(String svc, String op) {
-        return (service.equals("any") || service.equals(svc)) && (action == null || action.equals(op));
+    /** The same fault, limited to calls whose query parameter {@code name} is {@code value}. */
+    public Fault where(String name, String value) {
+        return new Fault(service, kind, count, delay, action, Map.entry(name, value));
+    }
+
+    boolean matches(String svc, String op, Map<String, String> params) {
+        return (service.equals("any") || service.equals(svc)) && (action == null || action.equals(op))
+                && (where == null || where.getValue().equals(params.get(where.getKey())));
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 
 import static dev.switchboard.emulator.AwsEmulator.DEMO_ENDPOINT_ID;
 import static dev.switchboard.emulator.AwsEmulator.DEMO_SUBNET_A;
+import static dev.switchboard.emulator.AwsEmulator.DEMO_SUBNET_C;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,6 +42,18 @@ class FaultAndConcurrencyTest extends EmulatorTestSupport {
                 });
         assertThat(emu.callCount("AssociateClientVpnTargetNetwork")).isEqualTo(1);
         assertThat(ec2.describeClientVpnTargetNetworks(r -> r.clientVpnEndpointId(DEMO_ENDPOINT_ID)).clientVpnTargetNetworks()).isEmpty();
+    }
+
+    @Test
+    void throttle_whereAParameterHasAValue_hitsOnlyThoseCalls() {
+        emu.injectFault(Fault.throttle("ec2", 1).forAction("AssociateClientVpnTargetNetwork").where("SubnetId", DEMO_SUBNET_C));
+        ec2NoRetry.associateClientVpnTargetNetwork(r -> r.clientVpnEndpointId(DEMO_ENDPOINT_ID).subnetId(DEMO_SUBNET_A));
+
+        assertThatThrownBy(() -> ec2NoRetry.associateClientVpnTargetNetwork(r -> r.clientVpnEndpointId(DEMO_ENDPOINT_ID).subnetId(DEMO_SUBNET_C)))
+                .isInstanceOf(Ec2Exception.class)
+                .satisfies(t -> assertThat(((Ec2Exception) t).awsErrorDetails().errorCode()).isEqualTo("RequestLimitExceeded"));
+        assertThat(ec2.describeClientVpnTargetNetworks(r -> r.clientVpnEndpointId(DEMO_ENDPOINT_ID)).clientVpnTargetNetworks())
+                .extracting(t -> t.targetNetworkId()).containsExactly(DEMO_SUBNET_A);
     }
 
     @Test

@@ -154,6 +154,31 @@ class TurnOffAndGuardsTest extends PortalTestSupport {
     }
 
     @Test
+    void postOff_oneSubnetRefused_cutsTheOtherAuditsPartialAndSaysWhichOneStillCosts() {
+        turnOnAndWait();
+        String refused = ec2.describeClientVpnTargetNetworks(r -> r.clientVpnEndpointId(ENDPOINT))
+                .clientVpnTargetNetworks().stream().filter(t -> t.targetNetworkId().equals(SUBNET_C))
+                .findFirst().orElseThrow().associationId();
+        // Every attempt for that one association fails, however the turn-off orders or overlaps its calls.
+        emu.injectFault(Fault.http503("ec2", 1000).forAction("DisassociateClientVpnTargetNetwork")
+                .where("AssociationId", refused));
+
+        JsonNode r = call(postFromPage("/off", ADMIN, Map.of("confirm", "yes")));
+
+        // 200, not the usual redirect: the admin must read that one subnet is still associated, and still billed.
+        assertThat(r.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(r.path("body").asText()).contains(SUBNET_C, SUBNET_A);
+        assertThat(associationStates()).containsOnly(SUBNET_A + "=disassociating", SUBNET_C + "=associated");
+        assertThat(auditLines("vpn.off")).singleElement().satisfies(a -> {
+            assertThat(a.path("result").asText()).isEqualTo("partial");
+            assertThat(a.path("subnets").toString()).isEqualTo("[\"" + SUBNET_A + "\"]");
+            assertThat(a.path("failedSubnets").toString()).isEqualTo("[\"" + SUBNET_C + "\"]");
+            assertThat(a.path("activeConnectionsCut").asInt()).isEqualTo(2);
+        });
+        assertThat(endpointTags()).containsEntry(VpnTags.TURNED_OFF_BY, ADMIN);
+    }
+
+    @Test
     void postOn_fromAnotherSite_isRefusedAndChangesNothing() {
         for (String site : List.of("cross-site", "same-site", "none")) {
             JsonNode r = call(AlbEvents.post("/on").token(token(EMPLOYEE)).header("sec-fetch-site", site).form(Map.of()));

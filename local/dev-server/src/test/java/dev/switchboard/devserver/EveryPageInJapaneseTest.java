@@ -39,7 +39,7 @@ class EveryPageInJapaneseTest {
             "ADMIN_EMAILS", "AllowedIps", "BlockedIps", "PeriodicSessionDuration", "SessionInactivityDuration",
             "MaxSessionDuration", "IPv4", "IPv6", "CIDR", "IP", "USD", "UTC", "Asia/Tokyo", "EC2", "IT", "ID",
             "JSON", "Default", "Second profile", "confirm=yes", "detail", "Scheduled Event", "aws.events", "command",
-            "true", "false", "connect:");
+            "true", "false", "connect:", "CloudWatch Logs", "Lambda", "SNS", "base64", "gzip");
     /** Names a script sends or an operator sets: quoted values, CONSTANT_NAMES, camelCase fields, API, ISO. */
     private static final Pattern IDENTIFIERS = Pattern.compile(
             "'[^']*'|\"[^\"]*\"|`[^`]*`|\\b[A-Z][A-Z0-9_]+\\b|\\b[a-z]+[A-Z]\\w*");

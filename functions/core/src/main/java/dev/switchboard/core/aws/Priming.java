@@ -80,6 +80,7 @@ public final class Priming {
         env.put("CONNECT_INSTANCE_ID", "00000000-0000-4000-8000-000000000000");
         env.put("NIGHTLY_OFF_TIME", "22:00");
         env.put("SCHEDULE_TIMEZONE", "Asia/Tokyo");
+        env.put("NOTIFICATION_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:switchboard-priming");
         return Env.of(env);
     }
 

@@ -43,15 +43,6 @@ public final class PortalText {
 
     public static final Message TURNED_ON_BY = Message.of("portal_turned_on_by", "Turned on by", "オンにした人");
     public static final Message TURNED_OFF = Message.of("portal_turned_off", "Turned off", "オフになった経緯");
-    /** Who or what turned it off ({0}), in words an employee understands; the time follows. */
-    public static final Message OFF_BY_PERSON = Message.of("portal_off_by_person", "by {0}", "{0} がオフにしました");
-    public static final Message OFF_BY_NIGHTLY = Message.of("portal_off_by_nightly",
-            "by the nightly schedule", "夜間の自動オフ");
-    public static final Message OFF_BY_IDLE = Message.of("portal_off_by_idle",
-            "after being idle (nobody connected)", "接続している人がいなかったための自動オフ");
-    public static final Message OFF_BY_FORCE = Message.of("portal_off_by_force",
-            "by the schedule's deadline or an administrator's command", "スケジュールの期限または管理者のコマンドによるオフ");
-
     public static final Message TURNS_OFF = Message.of("portal_turns_off", "Turns off", "自動オフ");
 
     public static final Message CONNECTED_NOW = Message.of("portal_connected_now", "Connected now", "接続中");

@@ -5,6 +5,7 @@ import dev.switchboard.core.http.HtmlPage;
 import dev.switchboard.core.http.Lang;
 import dev.switchboard.core.identity.Employee;
 import dev.switchboard.core.text.Message;
+import dev.switchboard.core.text.TurnedOffByText;
 import dev.switchboard.vpn.Association;
 import dev.switchboard.vpn.Connection;
 import dev.switchboard.vpn.UsageLedger;
@@ -67,7 +68,7 @@ final class StatusPage {
         row(b, PortalText.TURNED_ON_BY.in(lang), s.turnedOnBy() == null ? "—"
                 : s.turnedOnBy() + (s.turnedOnAt() == null ? "" : " · " + time(s.turnedOnAt(), s.timeZone(), lang)));
         if (s.turnedOffBy() != null && (s.state() == VpnState.OFF || s.state() == VpnState.TURNING_OFF)) {
-            row(b, PortalText.TURNED_OFF.in(lang), turnedOffBy(s.turnedOffBy(), lang)
+            row(b, PortalText.TURNED_OFF.in(lang), TurnedOffByText.describe(s.turnedOffBy(), lang)
                     + (s.turnedOffAt() == null ? "" : " · " + time(s.turnedOffAt(), s.timeZone(), lang)));
         }
         // Only while it is (becoming) on: an Off or Turning-off page that says when it turns off, or what it
@@ -103,19 +104,6 @@ final class StatusPage {
             page = page.refreshEvery(REFRESH_SECONDS, REFRESH_URL);
         }
         return page.render(200);
-    }
-
-    /**
-     * Who turned it off, as a person reads it: the schedules' actors ({@code auto-off:nightly}, …) become what
-     * happened; an administrator's e-mail stays as it is.
-     */
-    static String turnedOffBy(String actor, Lang lang) {
-        return switch (actor) {
-            case "auto-off:nightly" -> PortalText.OFF_BY_NIGHTLY.in(lang);
-            case "auto-off:idle" -> PortalText.OFF_BY_IDLE.in(lang);
-            case "auto-off:force" -> PortalText.OFF_BY_FORCE.in(lang);
-            default -> PortalText.OFF_BY_PERSON.in(lang, actor);
-        };
     }
 
     private static void adminCard(StringBuilder b, VpnStatus s, Lang lang) {

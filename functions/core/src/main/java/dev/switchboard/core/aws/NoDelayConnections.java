@@ -49,6 +49,16 @@ final class NoDelayConnections implements UrlConnectionFactory {
         }
     }
 
+    /**
+     * For priming: builds the JVM's default TLS context (its trust store parsed; no session, no
+     * connection) and an unconnected HTTPS connection the way the SDK's client asks for one, so the
+     * first real call finds both ready. {@code URL.openConnection} connects nothing and resolves no name.
+     */
+    static void prime() {
+        new NoDelayConnections(AwsClients.CONNECT_TIMEOUT, AwsClients.SOCKET_TIMEOUT)
+                .createConnection(URI.create("https://" + TlsPriming.HOST + "/"));
+    }
+
     /** Created on the first HTTPS connection, not at class load: the default SSL context is costly to build. */
     private static final class Tls {
         static final SSLSocketFactory FACTORY = new NoDelaySocketFactory(defaultFactory());

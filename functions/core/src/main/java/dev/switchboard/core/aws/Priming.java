@@ -37,6 +37,8 @@ import java.util.function.Function;
  * nothing: no AWS API, no key endpoint, no credentials lookup. The twin and its client are dropped
  * afterwards, so nothing unique (credentials, connections, keys, random state) stays behind.
  *
+ * <p>The twin's client never opens a connection, so {@link #quietly} then warms TLS on its own, in memory.
+ *
  * <p>It runs in two places: in a SnapStart snapshot init ({@link SnapStartPriming}) and in the build's
  * training run that records the application class-data-sharing archive ({@link TrainingRun}).
  */
@@ -151,8 +153,10 @@ public final class Priming {
 
     /**
      * Runs {@code twin} with the log silenced (priming requests must not look like real turn-ons in the
-     * audit log), restoring the log afterwards. A failure is reported once and never thrown: priming is
-     * an optimisation and must not fail a deployment.
+     * audit log), restoring the log afterwards, then warms the TLS client every function's AWS calls go
+     * through ({@link TlsPriming}: in-memory handshakes; the JVM's default TLS context built, no session in
+     * it). A failure is reported once and never thrown: priming is an optimisation and must not fail a
+     * deployment.
      */
     public static void quietly(String function, Runnable twin) {
         long start = System.nanoTime();
@@ -160,6 +164,8 @@ public final class Priming {
         RuntimeException failed = null;
         try {
             twin.run();
+            TlsPriming.run();
+            NoDelayConnections.prime();
         } catch (RuntimeException e) {
             failed = e;
         } finally {

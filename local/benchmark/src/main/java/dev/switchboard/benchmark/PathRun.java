@@ -2,9 +2,12 @@ package dev.switchboard.benchmark;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
+import com.sun.management.OperatingSystemMXBean;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +22,14 @@ import java.util.Locale;
  * (cold), asks the emulator what that invocation called and how many of the calls were made one after
  * another, then repeats the path WARM_RUNS times, each from a fresh set-up (not timed), and prints one JSON
  * line. With {@code primed}, the handler's static {@code prime()} runs after the init, as SnapStart's
- * before-checkpoint hook does, so the first invocation is the first after a restore.
+ * before-checkpoint hook does, so the first invocation is the first after a restore; it is then also timed
+ * warm over new connections (no kept-alive connection left to reuse, as after a restore), so the first
+ * invocation can be compared with a warm one that pays the same connection set-up.
  */
 public final class PathRun {
+
+    /** Longer than the JDK keeps an idle HTTP connection alive when the server names no timeout (5 s). */
+    private static final long KEEP_ALIVE_IDLE_MILLIS = 5_500;
 
     private PathRun() {
     }
@@ -37,24 +45,60 @@ public final class PathRun {
         if (primed) {
             type.getMethod("prime").invoke(null);
         }
+        // The JVM's CPU time (all threads: the calls run in parallel), read only on the primed path.
+        OperatingSystemMXBean cpu = primed
+                ? (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean() : null;
         long initialised = System.nanoTime();
+        long cpuBefore = cpuNanos(cpu);
         ByteArrayOutputStream first = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event), first, null);
         long invoked = System.nanoTime();
+        double firstCpu = (cpuNanos(cpu) - cpuBefore) / 1e6;
         String calls = scenario("calls", System.getenv().getOrDefault("BENCH_SETUP_CALLS", "0"));
         double[] warm = new double[warmRuns];
+        double[] warmCpu = new double[warmRuns];
         for (int i = 0; i < warmRuns; i++) {
             scenario("setup", scenario);
             long t = System.nanoTime();
+            long c = cpuNanos(cpu);
             handler.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), null);
             warm[i] = (System.nanoTime() - t) / 1e6;
+            warmCpu[i] = (cpuNanos(cpu) - c) / 1e6;
+        }
+        // A restored snapshot has no connection to reuse; these warm runs have none either: each waits until
+        // the JDK has dropped its idle kept-alive connections, so it opens (and handshakes) new ones.
+        double[] fresh = new double[primed ? (warmRuns + 1) / 2 : 0];
+        double[] freshCpu = new double[fresh.length];
+        for (int i = 0; i < fresh.length; i++) {
+            scenario("setup", scenario);
+            Thread.sleep(KEEP_ALIVE_IDLE_MILLIS);
+            long t = System.nanoTime();
+            long c = cpuNanos(cpu);
+            handler.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), null);
+            fresh[i] = (System.nanoTime() - t) / 1e6;
+            freshCpu[i] = (cpuNanos(cpu) - c) / 1e6;
         }
         System.err.println(first.toString(StandardCharsets.UTF_8));
-        Arrays.sort(warm);
         System.out.println(String.format(Locale.ROOT,
-                "{\"initMs\":%.1f,\"firstMs\":%.1f,\"warmMedianMs\":%s,\"firstCalls\":%s}",
-                (initialised - start) / 1e6, (invoked - initialised) / 1e6,
-                warm.length == 0 ? "null" : String.format(Locale.ROOT, "%.1f", warm[warm.length / 2]), calls.strip()));
+                "{\"initMs\":%.1f,\"firstMs\":%.1f,\"warmMedianMs\":%s,\"warmNewConnectionsMedianMs\":%s,"
+                        + "\"firstCpuMs\":%s,\"warmCpuMedianMs\":%s,\"warmNewConnectionsCpuMedianMs\":%s,"
+                        + "\"firstCalls\":%s}",
+                (initialised - start) / 1e6, (invoked - initialised) / 1e6, median(warm), median(fresh),
+                primed ? String.format(Locale.ROOT, "%.1f", firstCpu) : "null", primed ? median(warmCpu) : "null",
+                median(freshCpu), calls.strip()));
+    }
+
+    private static long cpuNanos(OperatingSystemMXBean cpu) {
+        return cpu == null ? 0 : cpu.getProcessCpuTime();
+    }
+
+    private static String median(double[] runs) {
+        if (runs.length == 0) {
+            return "null";
+        }
+        double[] sorted = runs.clone();
+        Arrays.sort(sorted);
+        return String.format(Locale.ROOT, "%.1f", sorted[sorted.length / 2]);
     }
 
     /** Runs {@code local/benchmark/scenario.py} (path in {@code BENCH_SCENARIO}) and returns what it printed. */

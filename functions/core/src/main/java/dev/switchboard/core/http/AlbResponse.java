@@ -73,6 +73,20 @@ public record AlbResponse(int statusCode, String statusDescription, Map<String, 
         return new AlbResponse(statusCode, statusDescription, h, body, isBase64Encoded);
     }
 
+    /**
+     * The response as Lambda hands it to ALB, named and ordered as Jackson writes the record, built without
+     * Jackson's mapper (see {@code Json}).
+     */
+    Map<String, Object> wireFields() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("statusCode", statusCode);
+        out.put("statusDescription", statusDescription);
+        out.put("headers", headers);
+        out.put("body", body);
+        out.put("isBase64Encoded", isBase64Encoded);
+        return out;
+    }
+
     public int bodyBytes() {
         return body.getBytes(StandardCharsets.UTF_8).length;
     }

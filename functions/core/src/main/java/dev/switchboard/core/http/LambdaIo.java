@@ -40,9 +40,10 @@ public final class LambdaIo {
         return Json.readObject(bytes, CoreText.THE_EVENT);
     }
 
+    /** Writes the answer as JSON: an {@link AlbResponse} in the shape ALB reads, anything else as Jackson writes it. */
     public static void write(OutputStream output, Object answer) {
         try {
-            Json.mapper().writeValue(output, answer);
+            Json.write(output, answer instanceof AlbResponse response ? response.wireFields() : answer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

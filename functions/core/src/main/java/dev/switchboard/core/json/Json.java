@@ -1,49 +1,55 @@
 package dev.switchboard.core.json;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.core.http.SwitchboardException;
 import dev.switchboard.core.text.CoreErrors;
 import dev.switchboard.core.text.Message;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one Jackson mapper, built once per container (building it is start-up work worth sharing), and the one
- * way JSON is read: Lambda events, direct commands and request bodies all go through {@link #readObject}.
+ * The one way JSON is read (Lambda events, direct commands, request bodies, the ALB token's segments all go through
+ * {@link #readObject}) and the usual way it is written.
  *
  * <p>Reading is strict because ambiguity is a security problem here: with Jackson's defaults
  * {@code {"action":"status","action":"off"}} meant "off" (the last duplicate wins) while a reviewer, a log line
  * or another parser may see "status", and text after the object was silently ignored. So a duplicate key, any
  * content after the first value, and anything outside RFC 8259 (comments, single quotes, NaN, leading zeros,
  * unquoted names; all off by default in Jackson, pinned here) is refused before any command or route runs.
+ *
+ * <p>Both directions stream through jackson-core and build or walk the tree themselves: Jackson's
+ * {@code ObjectMapper} is several hundred classes and costly to construct, which a Lambda cold start pays on the
+ * first request for nothing when all it reads is a tree and all it writes is maps, lists, strings and numbers.
+ * The mapper is built only when a value of another kind is written ({@link #mapper()}: records such as a command's
+ * result), and writes those exactly as before.
  */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_YAML_COMMENTS,
-                    JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
-                    JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS, JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS,
-                    JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_MISSING_VALUES,
-                    JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .build();
+    private static final JsonFactory FACTORY = strictFactory();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** Jackson's duplicate-key message: {@code Duplicate field 'action'}. */
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']{0,80})");
@@ -51,17 +57,99 @@ public final class Json {
     private Json() {
     }
 
-    /** For writing, and for converting values that are already in memory. Never for reading untrusted text. */
-    public static ObjectMapper mapper() {
-        return MAPPER;
+    private static JsonFactory strictFactory() {
+        JsonFactoryBuilder builder = new JsonFactoryBuilder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+        // One at a time: jackson-core 2.20's disable(first, others...) enables the others (JsonTest shows it).
+        for (JsonReadFeature lenient : List.of(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_YAML_COMMENTS,
+                JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
+                JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS, JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS,
+                JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_MISSING_VALUES,
+                JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)) {
+            builder.disable(lenient);
+        }
+        return builder.build();
     }
 
+    /** Built on first use only (see the class comment). */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = JsonMapper.builder(FACTORY)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .build();
+    }
+
+    /**
+     * For writing and converting values that are already in memory (records, beans). Never for reading untrusted
+     * text: that is {@link #readObject}. Building it is the costly part of Jackson; the paths a person waits on
+     * do not need it.
+     */
+    public static ObjectMapper mapper() {
+        return Mapper.INSTANCE;
+    }
+
+    /** The value as one line of JSON, as Jackson's mapper writes it. */
     public static String write(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            writeValue(g, value);
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return out.toString();
+    }
+
+    /** Writes the value to the stream as UTF-8 JSON, as Jackson's mapper writes it; leaves the stream open. */
+    public static void write(OutputStream output, Object value) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(output)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            writeValue(g, value);
+        }
+    }
+
+    /**
+     * Maps with string keys, collections, strings, numbers, booleans and null are written here; anything else
+     * (records, enums, arrays, maps with other keys) goes to the mapper, which writes it as it always has.
+     */
+    private static void writeValue(JsonGenerator g, Object value) throws IOException {
+        if (value == null) {
+            g.writeNull();
+        } else if (value instanceof String s) {
+            g.writeString(s);
+        } else if (value instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (value instanceof Integer i) {
+            g.writeNumber(i);
+        } else if (value instanceof Long l) {
+            g.writeNumber(l);
+        } else if (value instanceof Double d) {
+            g.writeNumber(d);
+        } else if (value instanceof Map<?, ?> map && stringKeys(map)) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                g.writeFieldName((String) e.getKey());
+                writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (value instanceof Collection<?> list) {
+            g.writeStartArray();
+            for (Object item : list) {
+                writeValue(g, item);
+            }
+            g.writeEndArray();
+        } else {
+            mapper().writeValue(g, value);
+        }
+    }
+
+    private static boolean stringKeys(Map<?, ?> map) {
+        for (Object key : map.keySet()) {
+            if (!(key instanceof String)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -70,17 +158,19 @@ public final class Json {
      */
     public static ObjectNode readObject(byte[] json, Message what) {
         JsonNode node;
-        try {
-            node = MAPPER.readTree(json);
-        } catch (JsonParseException | MismatchedInputException e) {
-            throw refusal(e, what);
+        try (JsonParser p = FACTORY.createParser(json)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new SwitchboardException(CoreErrors.MALFORMED_JSON, what);
+            }
+            node = readValue(p, first);
+            if (p.nextToken() != null) {
+                throw new SwitchboardException(CoreErrors.TRAILING_CONTENT, what);
+            }
         } catch (JsonProcessingException e) {
-            throw SwitchboardException.because(e, CoreErrors.MALFORMED_JSON, what);
+            throw refusal(e, what);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        if (node == null || node.isMissingNode()) {
-            throw new SwitchboardException(CoreErrors.MALFORMED_JSON, what);
         }
         if (!(node instanceof ObjectNode object)) {
             throw new SwitchboardException(CoreErrors.NOT_JSON_OBJECT, what);
@@ -88,14 +178,55 @@ public final class Json {
         return object;
     }
 
+    /** The tree Jackson's mapper would read: int, long or big-integer nodes for integers, doubles for the rest. */
+    private static JsonNode readValue(JsonParser p, JsonToken token) throws IOException {
+        switch (token) {
+            case START_OBJECT -> {
+                ObjectNode object = NODES.objectNode();
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+                    String name = p.currentName();
+                    object.set(name, readValue(p, p.nextToken()));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = NODES.arrayNode();
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                    array.add(readValue(p, t));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return NODES.textNode(p.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return switch (p.getNumberType()) {
+                    case INT -> NODES.numberNode(p.getIntValue());
+                    case LONG -> NODES.numberNode(p.getLongValue());
+                    default -> NODES.numberNode(p.getBigIntegerValue());
+                };
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return NODES.numberNode(p.getDoubleValue());
+            }
+            case VALUE_TRUE -> {
+                return NODES.booleanNode(true);
+            }
+            case VALUE_FALSE -> {
+                return NODES.booleanNode(false);
+            }
+            case VALUE_NULL -> {
+                return NODES.nullNode();
+            }
+            default -> throw new IllegalStateException("unexpected JSON token " + token);
+        }
+    }
+
     private static SwitchboardException refusal(JsonProcessingException e, Message what) {
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         Matcher duplicate = DUPLICATE.matcher(original);
         if (duplicate.find()) {
             return SwitchboardException.because(e, CoreErrors.DUPLICATE_KEY, what, duplicate.group(1));
-        }
-        if (original.startsWith("Trailing token")) {
-            return SwitchboardException.because(e, CoreErrors.TRAILING_CONTENT, what);
         }
         return SwitchboardException.because(e, CoreErrors.MALFORMED_JSON, what);
     }

@@ -64,4 +64,34 @@ class JsonTest {
     void readObject_oneStandardObject_isRead(String json) {
         assertThat(Json.readObject(json.getBytes(StandardCharsets.UTF_8), CoreText.THE_EVENT)).isNotNull();
     }
+
+    @Test
+    void write_logLineShapes_isWhatTheMapperWrites() throws Exception {
+        record Detail(String code, int count) {
+        }
+        java.util.Map<String, Object> line = new java.util.LinkedHashMap<>();
+        line.put("time", "2026-12-03T21:00:00Z");
+        line.put("message", "quote \" backslash \\ newline \n tab \t nul \u0000 é 日本 \ud83d\ude00 \u2028");
+        line.put("count", 3);
+        line.put("big", 1L << 40);
+        line.put("price", 0.15);
+        line.put("whole", 2.0);
+        line.put("ok", false);
+        line.put("none", null);
+        line.put("subnets", java.util.List.of("subnet-a", "subnet-b"));
+        line.put("nested", java.util.Map.of("Timestamp", 1733259600000L, "list", java.util.List.of(java.util.Map.of())));
+        line.put("record", new Detail("x", 1));
+        line.put("byNumber", java.util.Map.of(1, "one"));
+        line.put("kind", java.time.DayOfWeek.MONDAY);
+
+        assertThat(Json.write(line)).isEqualTo(Json.mapper().writeValueAsString(line));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a\":1,\"b\":-2147483649,\"c\":123456789012345678901234567890,\"d\":1.5e3,\"e\":[true,null,\"x\",{}]}",
+            "{\"deep\":{\"deeper\":[[[]]]}}"})
+    void readObject_values_areTheTreeTheMapperReads(String json) throws Exception {
+        assertThat(Json.readObject(json.getBytes(StandardCharsets.UTF_8), CoreText.THE_EVENT))
+                .isEqualTo(Json.mapper().readTree(json));
+    }
 }

@@ -1,18 +1,23 @@
 package dev.switchboard.core.identity;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.util.JSONObjectUtils;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.core.config.IdentityConfig;
 import dev.switchboard.core.http.SwitchboardException;
+import dev.switchboard.core.json.Json;
 import dev.switchboard.core.text.CoreErrors;
+import dev.switchboard.core.text.CoreText;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
-import java.text.ParseException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -170,7 +175,7 @@ public final class AlbIdentityVerifier implements IdentityVerifier {
 
         // 7. The key, then the signature over the text exactly as it came (padding and all).
         ECPublicKey key = fetchKey(kid);
-        verifySignature(token, key, kid);
+        verifySignature(token, signature, key, kid);
 
         return new Employee(email, username, sub, sourceIp(headers.get(FORWARDED_FOR_HEADER)));
     }
@@ -191,13 +196,27 @@ public final class AlbIdentityVerifier implements IdentityVerifier {
         }
     }
 
-    private static void verifySignature(String token, ECPublicKey key, String kid) {
+    /**
+     * ES256 with the JDK alone: SHA-256 over the received {@code header.payload} text (padding and all), the 64 raw
+     * JOSE bytes checked as r||s ({@code SHA256withECDSAinP1363Format}, no DER transcoding). r and s must lie in
+     * [1, n-1] before the JDK sees them, whatever its version (CVE-2022-21449 accepted r = s = 0 on JDK 15-18.0.0).
+     * A JOSE library would do the same after loading some two hundred classes on the cold path.
+     */
+    private static void verifySignature(String token, byte[] signature, ECPublicKey key, String kid) {
+        BigInteger order = key.getParams().getOrder();
+        BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, 32));
+        BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
+        if (r.signum() == 0 || s.signum() == 0 || r.compareTo(order) >= 0 || s.compareTo(order) >= 0) {
+            throw new InvalidAlbTokenException("signature does not verify with the key of kid " + kid
+                    + ": r or s outside [1, n-1]");
+        }
         boolean valid;
         try {
-            // JWSObject keeps the segments as parsed: getSigningInput() is the received "header.payload" text.
-            JWSObject jws = JWSObject.parse(token);
-            valid = jws.verify(new ECDSAVerifier(key));
-        } catch (ParseException | JOSEException | IllegalStateException e) {
+            Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
+            verifier.initVerify(key);
+            verifier.update(token.substring(0, token.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII));
+            valid = verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
             throw new InvalidAlbTokenException("signature could not be checked: " + e.getMessage(), e);
         }
         if (!valid) {
@@ -239,17 +258,38 @@ public final class AlbIdentityVerifier implements IdentityVerifier {
         return s;
     }
 
+    /**
+     * A segment's JSON object through the one strict reader ({@link Json#readObject}: a signed duplicate is refused,
+     * never resolved), as plain values: strings, numbers, booleans, null; nested objects and arrays stay nodes.
+     */
     private static Map<String, Object> json(String segment, String what) {
-        String text = new String(decode(segment, what), StandardCharsets.UTF_8);
+        ObjectNode object;
         try {
-            return JSONObjectUtils.parse(text);
-        } catch (ParseException e) {
-            throw new InvalidAlbTokenException(what + " is not a JSON object: " + e.getMessage(), e);
+            object = Json.readObject(decode(segment, what), CoreText.THE_EVENT);
+        } catch (SwitchboardException e) {
+            String reason = e.getCause() instanceof JsonProcessingException j ? j.getOriginalMessage() : e.code();
+            throw new InvalidAlbTokenException(what + " is not a JSON object: " + reason, e);
         }
+        Map<String, Object> out = new HashMap<>();
+        object.fields().forEachRemaining(field -> out.put(field.getKey(), plain(field.getValue())));
+        return out;
+    }
+
+    private static Object plain(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isNumber()) {
+            return node.numberValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        return node.isNull() ? null : node;
     }
 
     private static byte[] decode(String segment, String what) {
-        // Nimbus' own decoder skips characters outside the alphabet; insist on the alphabet here.
+        // Insist on the alphabet: some decoders skip characters outside it.
         if (!SEGMENT.matcher(segment).matches()) {
             throw new InvalidAlbTokenException(what + " is not base64url");
         }

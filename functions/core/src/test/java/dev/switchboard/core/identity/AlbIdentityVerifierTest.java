@@ -99,7 +99,7 @@ class AlbIdentityVerifierTest {
                 .duplicateClaim("email", "admin@example.com").build();
 
         assertWellFormedButForADuplicate(token.split("\\.")[1], "email");
-        assertThat(rejected(token).getMessage()).isEqualTo("payload is not a JSON object: Invalid JSON object");
+        assertThat(rejected(token).getMessage()).isEqualTo("payload is not a JSON object: Duplicate field 'email'");
     }
 
     @Test
@@ -109,7 +109,7 @@ class AlbIdentityVerifierTest {
                 .build();
 
         assertWellFormedButForADuplicate(token.split("\\.")[0], "signer");
-        assertThat(rejected(token).getMessage()).isEqualTo("header is not a JSON object: Invalid JSON object");
+        assertThat(rejected(token).getMessage()).isEqualTo("header is not a JSON object: Duplicate field 'signer'");
     }
 
     /** The segment is JSON a lenient parser reads (taking the last value); only the duplicate makes it invalid. */
@@ -439,6 +439,26 @@ class AlbIdentityVerifierTest {
                 + java.util.Base64.getUrlEncoder().encodeToString(new byte[71]);
 
         assertThat(rejected(der)).hasMessageContaining("signature is 71 bytes");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"zeros", "r = n", "s = n"})
+    void verify_signatureValuesOutsideTheCurveOrder_401BeforeTheJdkChecksThem(String which) {
+        // CVE-2022-21449: JDK 15-18.0.0 accepted r = s = 0 for any message and key. r and s must be in [1, n-1].
+        byte[] order = signer.publicKey().getParams().getOrder().toByteArray();
+        byte[] n = java.util.Arrays.copyOfRange(order, order.length - 32, order.length);
+        byte[] sig = new byte[64];
+        if (which.equals("r = n")) {
+            System.arraycopy(n, 0, sig, 0, 32);
+            sig[63] = 1;
+        } else if (which.equals("s = n")) {
+            sig[31] = 1;
+            System.arraycopy(n, 0, sig, 32, 32);
+        }
+        String token = signer.token().build();
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + java.util.Base64.getUrlEncoder().encodeToString(sig);
+
+        assertThat(rejected(forged)).hasMessageContaining("signature does not verify").hasMessageContaining("r or s outside");
     }
 
     // --- kid ---

@@ -262,6 +262,11 @@ public final class AwsEmulator implements AutoCloseable {
         state.setLatency(d);
     }
 
+    /** Caps every EC2 describe page at {@code n} items, as EC2 may (see {@link EmulatorState#setPageLimit}). */
+    public void setPageLimit(int n) {
+        state.setPageLimit(n);
+    }
+
     /** Association subnet-time billed so far; see {@link EmulatorState#billedAssociationTime}. */
     public Duration billedAssociationTime(String endpointId) {
         return state.billedAssociationTime(endpointId);
@@ -607,6 +612,9 @@ public final class AwsEmulator implements AutoCloseable {
                     if (in.has("latencyMillis")) {
                         state.setLatency(Duration.ofMillis(in.get("latencyMillis").asLong()));
                     }
+                    if (in.has("pageLimit")) {
+                        state.setPageLimit(in.get("pageLimit").asInt());
+                    }
                 }
                 case "POST /fail-next-association" -> state.failNextAssociation(req(in, "subnetId"));
                 case "POST /faults" -> {
@@ -671,6 +679,7 @@ public final class AwsEmulator implements AutoCloseable {
             root.put("associationDelaySeconds", state.associationDelay.toMillis() / 1000.0);
             root.put("disassociationDelaySeconds", state.disassociationDelay.toMillis() / 1000.0);
             root.put("latencyMillis", state.latency.toMillis());
+            root.put("pageLimit", state.pageLimit);
             ArrayNode eps = root.putArray("endpoints");
             for (Endpoint e : state.endpoints.values()) {
                 ObjectNode n = eps.addObject();

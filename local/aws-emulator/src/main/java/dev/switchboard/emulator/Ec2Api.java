@@ -131,8 +131,12 @@ final class Ec2Api {
         return n;
     }
 
-    private static <T> Page<T> page(List<T> all, Map<String, String> p, String scope) {
+    private <T> Page<T> page(List<T> all, Map<String, String> p, String scope) {
         Integer max = maxResults(p, 5, 1000);
+        int limit = state.pageLimit();
+        if (limit > 0) {
+            max = max == null ? limit : Math.min(max, limit);
+        }
         return EmulatorState.page(all, max, p.get("NextToken"), scope,
                 AwsError.ec2("InvalidNextToken", "The token '" + p.get("NextToken") + "' is invalid."));
     }

@@ -71,6 +71,7 @@ public final class EmulatorState {
     int callsInFlight;
     /** Added to every service call before it answers, as a network and AWS would (zero by default). */
     Duration latency = Duration.ZERO;
+    int pageLimit = 0;
 
     static final class Endpoint {
         String id;
@@ -397,6 +398,22 @@ public final class EmulatorState {
         return latency;
     }
 
+    /**
+     * Caps every EC2 describe page at {@code n} items (0: no cap, pages are as large as MaxResults asks). AWS says
+     * a call "can return fewer results than the maximum even when there are more results available", with a
+     * NextToken; this is how a test sees a caller read every page without seeding a thousand items.
+     */
+    public synchronized void setPageLimit(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("page limit must be 0 (none) or positive: " + n);
+        }
+        pageLimit = n;
+    }
+
+    public synchronized int pageLimit() {
+        return pageLimit;
+    }
+
     synchronized void callAnswered(String service, String action, long receivedNanos, long answeredNanos) {
         timedCalls.add(new ServiceCall(service, action, receivedNanos, answeredNanos));
         callsInFlight--;
@@ -497,6 +514,7 @@ public final class EmulatorState {
         calls.clear();
         timedCalls.clear();
         latency = Duration.ZERO;
+        pageLimit = 0;
         associationDelay = DEFAULT_ASSOCIATION_DELAY;
         disassociationDelay = DEFAULT_DISASSOCIATION_DELAY;
         routeDelay = DEFAULT_ROUTE_DELAY;

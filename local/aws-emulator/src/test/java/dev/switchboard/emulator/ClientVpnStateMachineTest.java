@@ -186,6 +186,26 @@ class ClientVpnStateMachineTest extends EmulatorTestSupport {
     }
 
     @Test
+    void describeConnections_pageLimitBelowMaxResults_answersShorterPagesWithATokenUntilTheLast() {
+        for (int i = 1; i <= 3; i++) {
+            emu.seedConnection(DEMO_ENDPOINT_ID, "cvpn-connection-0000000000000000" + i, "user" + i, "203.0.113." + i);
+        }
+        emu.setPageLimit(2);
+
+        DescribeClientVpnConnectionsResponse p1 = ec2.describeClientVpnConnections(r -> r.clientVpnEndpointId(DEMO_ENDPOINT_ID).maxResults(1000));
+        DescribeClientVpnConnectionsResponse p2 = ec2.describeClientVpnConnections(r -> r.clientVpnEndpointId(DEMO_ENDPOINT_ID).maxResults(1000).nextToken(p1.nextToken()));
+
+        assertThat(p1.connections()).extracting(ClientVpnConnection::username).containsExactly("user1", "user2");
+        assertThat(p1.nextToken()).isNotBlank();
+        assertThat(p2.connections()).extracting(ClientVpnConnection::username).containsExactly("user3");
+        assertThat(p2.nextToken()).isNull();
+        assertThat(ec2.describeClientVpnConnections(r -> r.clientVpnEndpointId(DEMO_ENDPOINT_ID)).connections())
+                .as("no MaxResults: capped too").hasSize(2);
+        emu.reset();
+        assertThat(emu.state().pageLimit()).isZero();
+    }
+
+    @Test
     void describeConnections_badPaging_rejected() {
         assertThatThrownBy(() -> ec2.describeClientVpnConnections(r -> r.clientVpnEndpointId(DEMO_ENDPOINT_ID).maxResults(4)))
                 .satisfies(t -> assertThat(ec2Code(t)).isEqualTo("InvalidParameterValue"));

@@ -25,6 +25,9 @@ class NightlyTest extends EmulatedVpn {
     private static final String IDLE = "{\"mode\":\"idle\"}";
     private static final String CONNECTION = "cvpn-connection-0aaaaaaaaaaaaaaa1";
 
+    /** The summary of the last {@link #callsOf} run. */
+    private JsonNode summary;
+
     @Test
     void nightly_nobodyConnected_turnsOffAtOnce() {
         turnOn();
@@ -172,11 +175,51 @@ class NightlyTest extends EmulatedVpn {
         assertThat(ServiceCall.sequentialRoundTrips(calls)).isEqualTo(2);
     }
 
+    @Test
+    void idle_everyListOnSeveralPages_readsEveryPageInOneRoundTripPlusOnePerExtraPage() {
+        turnOn();
+        for (int i = 1; i <= 3; i++) {
+            emu.seedConnection(ENDPOINT, "cvpn-connection-0aaaaaaaaaaaaaab" + i, "user" + i, "172.16.0.9");
+        }
+        // Only the connection on the last page is still active: a check that stopped at the first page would see
+        // nobody connected for 40 minutes and turn the VPN off.
+        emu.terminateConnection(ENDPOINT, "cvpn-connection-0aaaaaaaaaaaaaab1");
+        emu.terminateConnection(ENDPOINT, "cvpn-connection-0aaaaaaaaaaaaaab2");
+        emu.advanceClock(Duration.ofMinutes(40));
+        emu.setPageLimit(1);  // EC2 may answer fewer items than MaxResults, with a NextToken
+
+        List<ServiceCall> calls = callsOf(IDLE);
+
+        assertThat(summary.path("decision").asText()).isEqualTo("in-use");
+        assertThat(calls).extracting(ServiceCall::action).containsExactlyInAnyOrder("DescribeClientVpnEndpoints",
+                "DescribeClientVpnTargetNetworks", "DescribeClientVpnTargetNetworks",
+                "DescribeClientVpnConnections", "DescribeClientVpnConnections", "DescribeClientVpnConnections");
+        // The lists are read side by side: the longest (three pages) sets the count.
+        assertThat(ServiceCall.sequentialRoundTrips(calls)).isEqualTo(3);
+    }
+
+    @Test
+    void idle_associationsOnTwoPages_turnsOffTheSubnetOnTheSecondPageToo() {
+        List<String> associations = turnOn();
+        emu.advanceClock(Duration.ofMinutes(60));
+        emu.setPageLimit(1);
+
+        List<ServiceCall> calls = callsOf(IDLE);
+
+        assertThat(summary.path("result").asText()).isEqualTo("done");
+        assertThat(calls).filteredOn(c -> c.action().equals("DescribeClientVpnTargetNetworks")).hasSize(2);
+        assertThat(ServiceCall.sequentialRoundTrips(calls.stream()
+                .filter(c -> c.action().startsWith("Describe")).toList())).isEqualTo(2);
+        emu.setPageLimit(0);
+        assertThat(associationStates()).containsOnlyKeys(associations).containsValues("disassociating")
+                .doesNotContainValue("associated");
+    }
+
     /** The calls of one run, every one delayed by 400 ms so that calls made at once overlap even on a loaded machine. */
     private List<ServiceCall> callsOf(String event) {
         int before = emu.callLog().size();
         emu.injectFault(new Fault("ec2", Fault.Kind.SLOW, 100, Duration.ofMillis(400), null));
-        JsonNode summary = invoke(event);
+        summary = invoke(event);
         assertThat(summary.path("ok").asBoolean()).as(summary.toString()).isTrue();
         List<ServiceCall> log = emu.callLog();
         return log.subList(before, log.size());

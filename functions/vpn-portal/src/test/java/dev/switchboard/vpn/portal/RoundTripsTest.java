@@ -86,6 +86,46 @@ class RoundTripsTest extends PortalTestSupport {
                 "DescribeClientVpnConnections", "DescribeClientVpnRoutes");
     }
 
+    @Test
+    void getStatus_everyListOnSeveralPages_readsEveryPageInOneRoundTripPlusOnePerExtraPage() {
+        call(navigate("/", EMPLOYEE));
+        emu.advanceClock(Duration.ofMinutes(10));
+        call(navigate("/", EMPLOYEE));
+        for (int i = 1; i <= 3; i++) {
+            emu.seedConnection(ENDPOINT, "cvpn-connection-0aaaaaaaaaaaaaab" + i, "user" + i, "172.16.0.1" + i);
+        }
+        emu.terminateConnection(ENDPOINT, "cvpn-connection-0aaaaaaaaaaaaaab1");
+        emu.setPageLimit(1);  // EC2 may answer fewer items than MaxResults, with a NextToken
+        int before = emu.callLog().size();
+
+        JsonNode status = body(call(AlbEvents.get("/status").token(token(EMPLOYEE)).header("accept", "application/json")));
+
+        // The second association and the last connection are only on later pages.
+        assertThat(status.path("state").asText()).isEqualTo("ready");
+        assertThat(status.path("subnets")).extracting(s -> s.path("status").asText()).containsExactly("associated", "associated");
+        assertThat(status.path("activeConnections").asInt()).isEqualTo(2);
+        assertThat(emu.calls().subList(before, emu.calls().size())).containsExactlyInAnyOrder("DescribeClientVpnEndpoints",
+                "DescribeClientVpnTargetNetworks", "DescribeClientVpnTargetNetworks",
+                "DescribeClientVpnConnections", "DescribeClientVpnConnections", "DescribeClientVpnConnections");
+        // The lists are read side by side: the longest (three pages) sets the count.
+        assertThat(roundTripsSince(before)).isEqualTo(3);
+    }
+
+    @Test
+    void pageRefresh_associationsOnTwoPages_readsBothInOneRoundTripPlusThePage() {
+        call(navigate("/", EMPLOYEE));
+        emu.setPageLimit(1);
+        int before = emu.callLog().size();
+
+        JsonNode status = body(call(navigate("/?refresh=1", EMPLOYEE).header("sec-fetch-site", "same-origin")
+                .header("accept", "application/json")));
+
+        assertThat(status.path("subnets")).extracting(s -> s.path("status").asText()).containsExactly("associating", "associating");
+        assertThat(emu.calls().subList(before, emu.calls().size()))
+                .filteredOn("DescribeClientVpnTargetNetworks"::equals).hasSize(2);
+        assertThat(roundTripsSince(before)).isEqualTo(2);
+    }
+
     private static int roundTripsSince(int before) {
         List<ServiceCall> log = emu.callLog();
         return ServiceCall.sequentialRoundTrips(log.subList(before, log.size()));

@@ -10,7 +10,7 @@ define package-function
 	cp functions/$(1)/target/switchboard-$(1)-*-lambda.jar "$(ARTIFACTS_DIR)/lib/"
 endef
 
-.PHONY: build-VpnPortalFunction build-VpnAutoOffFunction build-ConnectIpRulesFunction
+.PHONY: build-VpnPortalFunction build-VpnAutoOffFunction build-ConnectIpRulesFunction build-NotifierFunction
 
 build-VpnPortalFunction:
 	$(call package-function,vpn-portal)
@@ -20,3 +20,6 @@ build-VpnAutoOffFunction:
 
 build-ConnectIpRulesFunction:
 	$(call package-function,connect-ip-rules)
+
+build-NotifierFunction:
+	$(call package-function,notifier)

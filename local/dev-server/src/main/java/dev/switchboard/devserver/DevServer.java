@@ -126,6 +126,7 @@ public final class DevServer implements AutoCloseable {
         env.put("SCHEDULE_TIMEZONE", "Asia/Tokyo");
         env.put("HOURLY_PRICE_USD", "0.15");
         env.put("CONNECT_INSTANCE_ID", AwsEmulator.DEMO_CONNECT_INSTANCE_ID);
+        env.put("NOTIFICATION_TOPIC_ARN", AwsEmulator.DEMO_TOPIC_ARN);
         return env;
     }
 
@@ -141,6 +142,7 @@ public final class DevServer implements AutoCloseable {
     static void pointSdkAt(URI endpoint) {
         System.setProperty("aws.endpointUrlEc2", endpoint.toString());
         System.setProperty("aws.endpointUrlConnect", endpoint.toString());
+        System.setProperty("aws.endpointUrlSns", endpoint.toString());
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
         System.setProperty("aws.region", REGION);
@@ -472,10 +474,15 @@ public final class DevServer implements AutoCloseable {
             return new dev.switchboard.connect.rules.ConnectIpRulesHandler(env);
         }
 
+        /** The chat notifier publishes to the emulator's demo topic (GET /_emulator/state shows what it sent). */
+        static RequestStreamHandler notifier(Env env, Clock clock) {
+            return new dev.switchboard.notify.NotifierHandler(env);
+        }
+
         static RequestStreamHandler byName(String name, Env env, Clock clock) {
             Map<String, java.util.function.BiFunction<Env, Clock, RequestStreamHandler>> all = Map.of(
                     "vpn-portal", Functions::portal, "vpn-auto-off", Functions::autoOff,
-                    "connect-ip-rules", Functions::connect);
+                    "connect-ip-rules", Functions::connect, "notifier", Functions::notifier);
             java.util.function.BiFunction<Env, Clock, RequestStreamHandler> factory = all.get(name);
             if (factory == null) {
                 throw new IllegalArgumentException("unknown function '" + name + "'; one of " + new java.util.TreeSet<>(all.keySet()));

@@ -27,7 +27,8 @@ class EventsTest {
             "vpn-portal-alb-post-on", "vpn-portal-repair", "vpn-auto-off-dry-run", "vpn-auto-off-idle", "vpn-auto-off-scheduler",
             "vpn-auto-off-scheduled-event", "vpn-portal-alb-post-off", "vpn-portal-off", "vpn-auto-off-force",
             "connect-show", "connect-alb-get", "connect-alb-get-check", "connect-allow", "connect-alb-post-allow",
-            "connect-block", "connect-check", "connect-remove", "connect-set-sessions", "connect-reset");
+            "connect-block", "connect-check", "connect-remove", "connect-set-sessions", "connect-reset",
+            "notifier-subscription");
 
     private static DevServer server;
 
@@ -59,7 +60,8 @@ class EventsTest {
     void everyEvent_runsThroughItsFunction_withoutError() throws Exception {
         for (String name : ORDER) {
             String function = name.startsWith("vpn-portal") ? "vpn-portal"
-                    : name.startsWith("vpn-auto-off") ? "vpn-auto-off" : "connect-ip-rules";
+                    : name.startsWith("vpn-auto-off") ? "vpn-auto-off"
+                    : name.startsWith("notifier") ? "notifier" : "connect-ip-rules";
             String output = server.invoke(function, Files.readAllBytes(events().resolve(name + ".json")),
                     DemoUsers.ADMIN.email());
             JsonNode answer = Json.mapper().readTree(output);

@@ -74,6 +74,7 @@ class ShadedJarTest {
         env.put("AWS_SECRET_ACCESS_KEY", "test");
         env.put("AWS_ENDPOINT_URL_EC2", emulator.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_CONNECT", emulator.endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_SNS", emulator.endpoint().toString());
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -113,11 +114,24 @@ class ShadedJarTest {
     }
 
     @Test
+    void notifierJar_subscriptionEvent_publishesThroughStandardEndpointVariable() throws Exception {
+        int before = emulator.published(AwsEmulator.DEMO_TOPIC_ARN).size();
+
+        String output = runCold("notifier", "dev.switchboard.notify.NotifierHandler",
+                Files.readString(root().resolve("events/notifier-subscription.json")));
+
+        assertThat(output).contains("\"firstMs\"").contains("\"ok\":true").contains("\"published\":1");
+        assertThat(emulator.published(AwsEmulator.DEMO_TOPIC_ARN).size() - before).isEqualTo(1);
+    }
+
+    @Test
     void vpnJars_containNoConnectSdk_andConnectJarNoEc2Sdk() throws Exception {
         assertThat(packages("vpn-portal")).noneMatch(p -> p.startsWith("software/amazon/awssdk/services/connect/"));
         assertThat(packages("vpn-auto-off")).noneMatch(p -> p.startsWith("software/amazon/awssdk/services/connect/"));
         assertThat(packages("connect-ip-rules")).noneMatch(p -> p.startsWith("software/amazon/awssdk/services/ec2/"));
-        for (String module : List.of("vpn-portal", "vpn-auto-off", "connect-ip-rules")) {
+        assertThat(packages("notifier")).noneMatch(p -> p.startsWith("software/amazon/awssdk/services/ec2/")
+                || p.startsWith("software/amazon/awssdk/services/connect/"));
+        for (String module : List.of("vpn-portal", "vpn-auto-off", "connect-ip-rules", "notifier")) {
             assertThat(packages(module)).as(module + " has no Apache/Netty HTTP client")
                     .noneMatch(p -> p.startsWith("software/amazon/awssdk/http/apache/")
                             || p.startsWith("software/amazon/awssdk/http/nio/netty/") || p.startsWith("io/netty/"));

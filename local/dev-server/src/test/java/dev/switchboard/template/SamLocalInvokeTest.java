@@ -38,9 +38,9 @@ class SamLocalInvokeTest {
     private static final CfnTemplate TEMPLATE = CfnTemplate.load(ROOT.resolve("template.yaml"));
     /** "on" before "off", a dry run before the real one, an allow before its remove. */
     private static final List<String> ORDER = List.of("status", "show", "on", "repair", "dry-run", "idle", "scheduler",
-            "scheduled-event", "off", "force", "allow", "block", "check", "remove", "set-sessions", "reset");
+            "scheduled-event", "off", "force", "allow", "block", "check", "remove", "set-sessions", "reset", "subscription");
     private static final Map<String, String> PROPERTIES = Map.of("aws.endpointUrlEc2", "", "aws.endpointUrlConnect", "",
-            "aws.accessKeyId", "local", "aws.secretAccessKey", "local");
+            "aws.endpointUrlSns", "", "aws.accessKeyId", "local", "aws.secretAccessKey", "local");
 
     private static AwsEmulator emulator;
     private static final Map<String, String> previous = new HashMap<>();

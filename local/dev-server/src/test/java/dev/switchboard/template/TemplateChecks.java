@@ -306,12 +306,61 @@ final class TemplateChecks {
                 problems.add(query + ": LogGroupNames must name only this stack's log groups");
             }
         }
+        problems.addAll(subscriptionProblems(template, logGroups));
         for (String policy : template.resourcesOfType("AWS::SNS::TopicPolicy")) {
             for (Object statement : list(map(template.properties(policy).get("PolicyDocument")).get("Statement"))) {
                 Object principal = map(statement).get("Principal");
                 if ("*".equals(principal) || "*".equals(map(principal).get("AWS"))) {
                     problems.add(policy + ": opens a topic to every principal");
                 }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Subscription filters read only this stack's log groups, at most two on one group (CloudWatch Logs' limit) and
+     * deliver only to this stack's functions, each of which lets CloudWatch Logs invoke it for exactly that log group
+     * of this account; a permission for CloudWatch Logs names one of this stack's log groups and the account.
+     */
+    private static List<String> subscriptionProblems(CfnTemplate template, Set<String> logGroups) {
+        List<String> problems = new ArrayList<>();
+        Set<String> functions = Set.copyOf(template.functions());
+        Map<String, Integer> perGroup = new HashMap<>();
+        List<String> permissions = template.resourcesOfType("AWS::Lambda::Permission").stream()
+                .filter(id -> "logs.amazonaws.com".equals(template.properties(id).get("Principal"))).toList();
+        for (String permission : permissions) {
+            Map<String, Object> props = template.properties(permission);
+            if (!refersOnlyTo(props.get("SourceArn"), logGroups)) {
+                problems.add(permission + ": lets CloudWatch Logs invoke for a SourceArn that is not one of this stack's log groups");
+            }
+            if (!Map.of("Ref", "AWS::AccountId").equals(props.get("SourceAccount"))) {
+                problems.add(permission + ": SourceAccount must be !Ref AWS::AccountId");
+            }
+        }
+        for (String filter : template.resourcesOfType("AWS::Logs::SubscriptionFilter")) {
+            Map<String, Object> props = template.properties(filter);
+            Object group = props.get("LogGroupName");
+            if (!refersOnlyTo(group, logGroups)) {
+                problems.add(filter + ": reads a log group that is not one of this stack's");
+                continue;
+            }
+            String groupId = CfnTemplate.references(group, Set.of()).get(0).logicalId();
+            if (perGroup.merge(groupId, 1, Integer::sum) == 3) {
+                problems.add(groupId + ": more than two subscription filters (CloudWatch Logs allows two per log group)");
+            }
+            Object destination = props.get("DestinationArn");
+            if (!refersOnlyTo(destination, functions)) {
+                problems.add(filter + ": delivers to " + destination + ", which is not a function of this stack");
+                continue;
+            }
+            boolean allowed = permissions.stream().map(template::properties)
+                    .anyMatch(p -> p.get("FunctionName") != null && p.get("FunctionName").equals(destination)
+                            && CfnTemplate.references(p.get("SourceArn"), Set.of()).stream()
+                            .anyMatch(r -> r.logicalId().equals(groupId)));
+            if (!allowed) {
+                problems.add(filter + ": no AWS::Lambda::Permission lets CloudWatch Logs invoke " + destination
+                        + " for " + groupId);
             }
         }
         return problems;

@@ -330,6 +330,64 @@ class TemplateChecksTest {
         assertThat(TemplateChecks.operationsProblems(t)).isEmpty();
     }
 
+    @Test
+    void operationsProblems_subscriptionsReachingOutsideOrNotAllowedOrTooMany_reported() {
+        CfnTemplate t = template(function("Notifier", "dev.switchboard.notify.NotifierHandler::handleRequest") + """
+                Logs:
+                  Type: AWS::Logs::LogGroup
+                Other:
+                  Type: AWS::Logs::LogGroup
+                """ + logsPermission("Allowed", "") + """
+                AnyGroup:
+                  Type: AWS::Lambda::Permission
+                  Properties:
+                    Action: lambda:InvokeFunction
+                    FunctionName: !Ref Notifier.Alias
+                    Principal: logs.amazonaws.com
+                    SourceArn: arn:aws:logs:ap-northeast-1:123456789012:log-group:*
+                Foreign:
+                  Type: AWS::Logs::SubscriptionFilter
+                  Properties: { LogGroupName: /aws/lambda/another-app, FilterPattern: "", DestinationArn: !Ref Notifier.Alias }
+                Outside:
+                  Type: AWS::Logs::SubscriptionFilter
+                  Properties: { LogGroupName: !Ref Logs, FilterPattern: "", DestinationArn: "arn:aws:lambda:ap-northeast-1:999999999999:function:x" }
+                NotAllowed:
+                  Type: AWS::Logs::SubscriptionFilter
+                  Properties: { LogGroupName: !Ref Other, FilterPattern: "", DestinationArn: !Ref Notifier.Alias }
+                First:
+                  Type: AWS::Logs::SubscriptionFilter
+                  Properties: { LogGroupName: !Ref Logs, FilterPattern: "", DestinationArn: !Ref Notifier.Alias }
+                Second:
+                  Type: AWS::Logs::SubscriptionFilter
+                  Properties: { LogGroupName: !Ref Logs, FilterPattern: "", DestinationArn: !Ref Notifier.Alias }
+                """);
+
+        assertThat(TemplateChecks.operationsProblems(t)).containsExactly(
+                "AnyGroup: lets CloudWatch Logs invoke for a SourceArn that is not one of this stack's log groups",
+                "AnyGroup: SourceAccount must be !Ref AWS::AccountId",
+                "Foreign: reads a log group that is not one of this stack's",
+                "Outside: delivers to arn:aws:lambda:ap-northeast-1:999999999999:function:x, which is not a function of this stack",
+                "NotAllowed: no AWS::Lambda::Permission lets CloudWatch Logs invoke {Ref=Notifier.Alias} for Other",
+                "Logs: more than two subscription filters (CloudWatch Logs allows two per log group)");
+    }
+
+    @Test
+    void operationsProblems_subscriptionToOwnFunctionAllowedForItsLogGroup_noProblem() {
+        CfnTemplate t = template(function("Notifier", "dev.switchboard.notify.NotifierHandler::handleRequest") + """
+                Logs:
+                  Type: AWS::Logs::LogGroup
+                  Condition: Wanted
+                """ + logsPermission("Allowed", "Wanted") + """
+                Audit:
+                  Type: AWS::Logs::SubscriptionFilter
+                  Condition: Wanted
+                  DependsOn: Allowed
+                  Properties: { LogGroupName: !Ref Logs, FilterPattern: '{ $.type = "audit" }', DestinationArn: !Ref Notifier.Alias }
+                """);
+
+        assertThat(TemplateChecks.operationsProblems(t)).isEmpty();
+    }
+
     // ---------------------------------------------------------------- references
 
     @Test
@@ -473,6 +531,21 @@ class TemplateChecksTest {
                     Runtime: java21
                     Handler: %s
                 """.formatted(id, handler);
+    }
+
+    /** A permission for CloudWatch Logs to invoke the Notifier's alias for log group Logs, of this account. */
+    private static String logsPermission(String id, String condition) {
+        return """
+                %s:
+                  Type: AWS::Lambda::Permission
+                  %s
+                  Properties:
+                    Action: lambda:InvokeFunction
+                    FunctionName: !Ref Notifier.Alias
+                    Principal: logs.amazonaws.com
+                    SourceAccount: !Ref AWS::AccountId
+                    SourceArn: !GetAtt Logs.Arn
+                """.formatted(id, condition.isEmpty() ? "" : "Condition: " + condition);
     }
 
     private static String role(String statements) {

@@ -15,9 +15,9 @@ class TemplateContractTest {
     private static final CfnTemplate TEMPLATE = CfnTemplate.load(ROOT.resolve("template.yaml"));
 
     @Test
-    void template_functions_areTheThreeOfTheDesign() {
+    void template_functions_areTheThreeOfTheDesignAndTheOptionalNotifier() {
         assertThat(TEMPLATE.functions())
-                .containsExactlyInAnyOrder("VpnPortalFunction", "VpnAutoOffFunction", "ConnectIpRulesFunction");
+                .containsExactlyInAnyOrder("VpnPortalFunction", "VpnAutoOffFunction", "ConnectIpRulesFunction", "NotifierFunction");
     }
 
     @Test

@@ -315,6 +315,53 @@ class TemplateRenderingTest {
     }
 
     @Test
+    void notifications_offByDefault_onWithTheirParts_connectSubscriptionOnlyWithConnect() {
+        List<String> parts = List.of("NotificationTopic", "NotifierLogGroup", "NotifierRole", "NotifierFunction",
+                "NotifierPortalLogsPermission", "NotifierAutoOffLogsPermission", "VpnPortalAuditSubscription",
+                "VpnAutoOffAuditSubscription", "NotifierErrorLines");
+        List<String> connectParts = List.of("NotifierConnectLogsPermission", "ConnectAuditSubscription");
+        CfnEvaluator byDefault = render(Map.of());
+        CfnEvaluator on = render(Map.of("NotificationsEnabled", "true"));
+        CfnEvaluator onWithConnect = render(Map.of("NotificationsEnabled", "true", "ConnectInstanceId", INSTANCE));
+
+        assertThat(parts).noneMatch(byDefault::created).allMatch(on::created).allMatch(onWithConnect::created);
+        assertThat(connectParts).noneMatch(on::created).allMatch(onWithConnect::created);
+        assertThat(connectParts).noneMatch(render(Map.of("ConnectInstanceId", INSTANCE))::created);
+        assertThat(on.created("NotificationEmailSubscription")).isFalse();
+        assertThat(render(Map.of("NotificationsEnabled", "true", "NotificationEmail", "ops@example.com"))
+                .created("NotificationEmailSubscription")).isTrue();
+        assertThat(render(Map.of("NotificationEmail", "ops@example.com")).created("NotificationEmailSubscription")).isFalse();
+    }
+
+    @Test
+    void notifier_publishesOnlyToItsTopic_andLogsMayInvokeItOnlyForOurLogGroupsOfThisAccount() {
+        CfnEvaluator rendered = render(Map.of("NotificationsEnabled", "true", "ConnectInstanceId", INSTANCE,
+                "NotificationLanguage", "ja"));
+
+        assertThat(statements("NotifierRole", rendered)).extracting(s -> s.get("Action")).containsExactly(
+                List.of("logs:CreateLogStream", "logs:PutLogEvents"), "sns:Publish");
+        assertThat(statement("NotifierRole", "PublishToTheNotificationTopic", rendered))
+                .containsEntry("Resource", "<Ref NotificationTopic>");
+        assertThat(environment("NotifierFunction", rendered)).containsEntry("NOTIFICATION_TOPIC_ARN", "<Ref NotificationTopic>")
+                .containsEntry("NOTIFY_LANGUAGE", "ja");
+        for (String[] pair : new String[][] {{"NotifierPortalLogsPermission", "VpnPortalLogGroup", "VpnPortalAuditSubscription"},
+                {"NotifierAutoOffLogsPermission", "VpnAutoOffLogGroup", "VpnAutoOffAuditSubscription"},
+                {"NotifierConnectLogsPermission", "ConnectLogGroup", "ConnectAuditSubscription"}}) {
+            Map<String, Object> permission = map(rendered.evaluate(TEMPLATE.properties(pair[0])));
+            Map<String, Object> filter = map(rendered.evaluate(TEMPLATE.properties(pair[2])));
+
+            assertThat(permission).containsEntry("Principal", "logs.amazonaws.com")
+                    .containsEntry("SourceAccount", "123456789012").containsEntry("SourceArn", "<" + pair[1] + ".Arn>")
+                    .containsEntry("FunctionName", "<Ref NotifierFunction.Alias>");
+            assertThat(filter).containsEntry("LogGroupName", "<Ref " + pair[1] + ">")
+                    .containsEntry("DestinationArn", "<Ref NotifierFunction.Alias>")
+                    .containsEntry("FilterPattern", "{ $.type = \"audit\" && $.action != \"vpn.route\" }");
+            // CloudWatch Logs checks, when the filter is created, that it may invoke the destination.
+            assertThat(map(TEMPLATE.resources().get(pair[2])).get("DependsOn")).isEqualTo(pair[0]);
+        }
+    }
+
+    @Test
     void connectFederation_trustsBothSignInEndpointsAndLimitsSourceAddresses() {
         CfnEvaluator rendered = render(Map.of("ConnectInstanceId", INSTANCE, "ConnectSamlMetadataDocument", "<md/>",
                 "ConnectFederationAllowedCidrs", "203.0.113.0/24,198.51.100.7/32"));

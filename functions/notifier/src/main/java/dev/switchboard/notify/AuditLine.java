@@ -22,7 +22,7 @@ public record AuditLine(String eventId, String actor, String sourceIp, String ac
 
     public static final int MAX_VALUE = 200;
     public static final int MAX_ITEMS = 20;
-    /** A JWT's first two base64url segments (a header always starts {@code eyJ}, i.e. <code>{"</code>). */
+    /** A JWT: its header segment always starts {@code eyJ} (base64url of an opening brace and a quote). */
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_=-]{4,}\\.[A-Za-z0-9_=-]+\\.[A-Za-z0-9_=-]*");
     private static final String[] REQUIRED = {"actor", "sourceIp", "action", "target", "result"};
 

@@ -39,8 +39,13 @@ final class SourceScan {
     private static final Pattern ENV_READ = Pattern.compile(
             "\\.(?:required|optional|list|requiredList|integer|decimal|httpUrl)\\(\\s*\"([A-Z][A-Z0-9_]*)\""
                     + "|System\\.getenv\\(\\s*\"([A-Z][A-Z0-9_]*)\"");
-    private static final Pattern COMMENTS = Pattern.compile("//[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
-    private static final Pattern STRINGS = Pattern.compile("\"(?:\\\\.|[^\"\\\\])*\"");
+    /**
+     * A string literal (group 1; possessive, so a long literal cannot overflow the stack), a char literal (group 2),
+     * or a comment. One pass tells them apart: a {@code //} inside {@code "https://..."} is not a comment, and a quote
+     * inside a comment or a char literal starts no string.
+     */
+    private static final Pattern STRING_OR_COMMENT = Pattern.compile(
+            "(\"(?:\\\\.|[^\"\\\\\\n])*+\")|('(?:\\\\.|[^'\\\\])')|//[^\\n]*+|/\\*.*?\\*/", Pattern.DOTALL);
     private static final Pattern TYPE_NAME = Pattern.compile("\\b[A-Z][A-Za-z0-9_]*\\b");
     private static final Pattern MODULE_IN_RECIPE = Pattern.compile("functions/([a-z0-9-]+)|package-function,\\s*([a-z0-9-]+)");
     private static final Pattern DEPENDENCY = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL);
@@ -111,7 +116,8 @@ final class SourceScan {
             if (!reached.add(file)) {
                 continue;
             }
-            String code = STRINGS.matcher(COMMENTS.matcher(read(file)).replaceAll(" ")).replaceAll("\"\"");
+            String code = STRING_OR_COMMENT.matcher(read(file))
+                    .replaceAll(m -> m.group(1) != null ? "\"\"" : m.group(2) != null ? "' '" : " ");
             Matcher type = TYPE_NAME.matcher(code);
             while (type.find()) {
                 Path dependency = dependencyClasses.get(type.group());
@@ -129,7 +135,8 @@ final class SourceScan {
     /** Environment variables one source text reads (comments ignored). */
     static Set<String> environmentReadsIn(String source) {
         Set<String> names = new TreeSet<>();
-        Matcher m = ENV_READ.matcher(COMMENTS.matcher(source).replaceAll(" "));
+        Matcher m = ENV_READ.matcher(STRING_OR_COMMENT.matcher(source)
+                .replaceAll(c -> c.group(1) != null || c.group(2) != null ? Matcher.quoteReplacement(c.group()) : " "));
         while (m.find()) {
             names.add(m.group(1) != null ? m.group(1) : m.group(2));
         }

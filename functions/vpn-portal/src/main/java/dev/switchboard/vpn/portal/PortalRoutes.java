@@ -154,7 +154,7 @@ final class PortalRoutes implements LambdaDispatcher.Routes {
         body.put("activeConnectionsCut", result.changedSomething() ? result.activeConnections() : 0);
         body.put("recorded", result.recorded());
         body.put("warnings", warnings.stream().map(w -> Map.of("code", w.code(), "message", text(w, result, lang))).toList());
-        body.put("status", result.status() == null ? null : StatusJson.of(result.status()));
+        body.put("status", StatusJson.of(result.status()));
         return AlbResponse.json(200, body);
     }
 
@@ -166,9 +166,6 @@ final class PortalRoutes implements LambdaDispatcher.Routes {
         }
         if (!result.recorded()) {
             out.add(TurnOffText.NOT_RECORDED);
-        }
-        if (result.status() == null) {
-            out.add(TurnOffText.STATUS_UNREAD);
         }
         return out;
     }

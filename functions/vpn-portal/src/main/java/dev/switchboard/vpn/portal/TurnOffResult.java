@@ -10,7 +10,7 @@ import java.util.List;
  * @param failedSubnets        subnets whose disassociation EC2 refused (still associated)
  * @param activeConnections    active connections at the time: the ones cut (or, when not confirmed, to be cut)
  * @param recorded             whether the endpoint's tags now say who turned it off (the audit line always does)
- * @param status               where the VPN stands afterwards; null when it could not be read back after the change
+ * @param status               where the VPN stands afterwards, from the answers to the turn-off's own calls
  */
 public record TurnOffResult(Outcome outcome, List<String> disassociatedSubnets, List<String> failedSubnets,
                             int activeConnections, boolean recorded, VpnStatus status) {

@@ -19,9 +19,6 @@ public final class TurnOffText {
     public static final Message NOT_RECORDED = Message.of("turn_off_not_recorded",
             "Recording who turned it off on the VPN failed; the audit log has your name.",
             "VPN に「誰がオフにしたか」を記録できませんでした。監査ログにはあなたの名前が記録されています。");
-    public static final Message STATUS_UNREAD = Message.of("turn_off_status_unread",
-            "Where it stands now could not be read; open the status page in a minute.",
-            "現在の状態を読み取れませんでした。1 分ほどしてから状態ページを開いてください。");
     public static final Message SEE_STATUS = Message.of("turn_off_see_status",
             "See where it stands", "現在の状態を見る");
 

@@ -216,28 +216,50 @@ public final class VpnService {
      * Disassociates every association that is associated or associating (not those already disassociating).
      * Without {@code confirmed} nothing changes and the result says how many active connections would end.
      *
+     * <p>Three round trips: what it needs, read at once (the endpoint, whose tags carry the month's ledger, the
+     * associations and the connections); every disassociation at once; then the tags that say who turned it off.
+     * The page is drawn from those answers, as a turn-on's is: nothing is read back.
+     *
      * <p>Once one disassociation was accepted, people are being cut off: the audit line is written right
      * then, before anything else can fail, and what fails after it (another disassociation, the tags that
-     * show who turned it off, reading the status back) is reported in the result, never thrown as if
-     * nothing had happened. Only when no disassociation was accepted is the failure thrown: nothing changed.
+     * show who turned it off) is reported in the result, never thrown as if nothing had happened. Only when no
+     * disassociation was accepted is the failure thrown: nothing changed.
      */
     public TurnOffResult turnOff(Actor actor, boolean confirmed) {
         String endpointId = settings.endpointId();
-        List<Association> toCut = vpn.associations(endpointId).stream().filter(Association::onOrTurningOn).toList();
-        int active = toCut.isEmpty() ? 0 : (int) vpn.connections(endpointId).stream().filter(Connection::active).count();
+        CompletableFuture<Endpoint> endpoint = Parallel.start(() -> vpn.endpoint(endpointId));
+        CompletableFuture<List<Association>> associations = Parallel.start(() -> vpn.associations(endpointId));
+        CompletableFuture<List<Connection>> connections = Parallel.start(() -> vpn.connections(endpointId));
+        Parallel.settle(List.of(endpoint, associations, connections));
+        Snapshot snapshot = new Snapshot(Parallel.join(endpoint), Parallel.join(associations));
+        // Nobody can be connected without an association: then the list is not needed, even if it failed.
+        List<Connection> people = snapshot.state() == VpnState.OFF ? List.of() : Parallel.join(connections);
+        List<Association> toCut = snapshot.associations().stream().filter(Association::onOrTurningOn).toList();
+        int active = (int) people.stream().filter(Connection::active).count();
         if (toCut.isEmpty()) {
-            return TurnOffResult.nothingDone(TurnOffResult.Outcome.ALREADY_OFF, 0, status());
+            return TurnOffResult.nothingDone(TurnOffResult.Outcome.ALREADY_OFF, 0, describe(snapshot, people));
         }
         if (!confirmed) {
-            return TurnOffResult.nothingDone(TurnOffResult.Outcome.CONFIRMATION_REQUIRED, active, status());
+            return TurnOffResult.nothingDone(TurnOffResult.Outcome.CONFIRMATION_REQUIRED, active,
+                    describe(snapshot, people));
         }
+        Map<Association, CompletableFuture<Boolean>> cuts = new LinkedHashMap<>();
+        for (Association a : toCut) {
+            cuts.put(a, Parallel.start(() -> vpn.disassociate(endpointId, a.id())));
+        }
+        Parallel.settle(cuts.values());
         List<String> cut = new ArrayList<>();
         List<String> notCut = new ArrayList<>();
+        Map<String, String> after = new LinkedHashMap<>();  // association id → its status now, from the answers
         SwitchboardException firstFailure = null;
-        for (Association a : toCut) {
+        for (Map.Entry<Association, CompletableFuture<Boolean>> c : cuts.entrySet()) {
+            Association a = c.getKey();
             try {
-                if (vpn.disassociate(endpointId, a.id())) {
+                if (Parallel.join(c.getValue())) {
                     cut.add(a.subnetId());
+                    after.put(a.id(), Association.DISASSOCIATING);
+                } else {
+                    after.put(a.id(), Association.DISASSOCIATED);  // EC2 no longer knows it: gone already
                 }
             } catch (SwitchboardException e) {
                 // Keep going: the admin wants it off, and each subnet left associated keeps costing.
@@ -253,38 +275,33 @@ public final class VpnService {
         audit.record(AuditEvent.of(actor, "vpn.off", endpointId, notCut.isEmpty() ? "ok" : "partial")
                 .with(Map.of("subnets", List.copyOf(cut), "failedSubnets", List.copyOf(notCut),
                         "activeConnectionsCut", active)));
-        boolean recorded = recordTurnOff(actor, cut.size());
+        Map<String, String> tags = recordTurnOff(actor, cut.size(), snapshot.endpoint());
+        List<Association> now = snapshot.associations().stream().map(a -> after.containsKey(a.id())
+                ? new Association(a.id(), a.subnetId(), a.vpcId(), after.get(a.id()), null) : a).toList();
+        Endpoint tagged = tags.isEmpty() ? snapshot.endpoint() : withTags(snapshot.endpoint(), tags);
         return new TurnOffResult(notCut.isEmpty() ? TurnOffResult.Outcome.STARTED : TurnOffResult.Outcome.PARTIAL,
-                cut, notCut, active, recorded, statusAfterChange());
+                cut, notCut, active, !tags.isEmpty(), describe(new Snapshot(tagged, now), people));
     }
 
-    /** The tags that show who turned the VPN off; false when EC2 refused them (the audit line has it anyway). */
-    private boolean recordTurnOff(Actor actor, int subnetsCut) {
+    /**
+     * The tags that show who turned the VPN off, with the month's ledger gaining the on-period this turn-off ends
+     * (UsageLedger), in one call. Returns what was written; nothing when EC2 refused them (the audit line has it
+     * anyway).
+     */
+    private Map<String, String> recordTurnOff(Actor actor, int subnetsCut, Endpoint endpoint) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        UsageLedger ledger = UsageLedger.read(endpoint, settings.timeZone(), now)
+                .withPeriod(endpoint.turnedOnAndNotOff().orElse(null), now, subnetsCut);
+        Map<String, String> tags = Map.of(VpnTags.TURNED_OFF_BY, actor.name(),
+                VpnTags.TURNED_OFF_BY_SUB, actor.subject().orElse(""), VpnTags.TURNED_OFF_AT, now.toString(),
+                VpnTags.USAGE, ledger.tagValue());
         try {
-            // The month's ledger gains the on-period this turn-off ends, in the same call (UsageLedger).
-            Endpoint endpoint = vpn.endpoint(settings.endpointId());
-            UsageLedger ledger = UsageLedger.read(endpoint, settings.timeZone(), now)
-                    .withPeriod(endpoint.turnedOnAndNotOff().orElse(null), now, subnetsCut);
-            vpn.tag(settings.endpointId(), Map.of(VpnTags.TURNED_OFF_BY, actor.name(),
-                    VpnTags.TURNED_OFF_BY_SUB, actor.subject().orElse(""), VpnTags.TURNED_OFF_AT, now.toString(),
-                    VpnTags.USAGE, ledger.tagValue()));
-            return true;
+            vpn.tag(settings.endpointId(), tags);
+            return tags;
         } catch (SwitchboardException e) {
             LOG.error("turned the VPN off but could not record who did on the endpoint's tags",
                     Map.of("endpointId", settings.endpointId(), "code", e.code()), e);
-            return false;
-        }
-    }
-
-    /** The status after a change that already happened: a failed read must not hide the change. Null then. */
-    private VpnStatus statusAfterChange() {
-        try {
-            return status();
-        } catch (SwitchboardException e) {
-            LOG.error("changed the VPN but could not read its status back",
-                    Map.of("endpointId", settings.endpointId(), "code", e.code()), e);
-            return null;
+            return Map.of();
         }
     }
 

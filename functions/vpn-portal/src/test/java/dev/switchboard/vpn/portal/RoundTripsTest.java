@@ -126,6 +126,30 @@ class RoundTripsTest extends PortalTestSupport {
         assertThat(roundTripsSince(before)).isEqualTo(2);
     }
 
+    @Test
+    void postOff_adminConfirmed_readsAtOnceCutsAtOnceTagsAndReadsNothingBack() {
+        call(navigate("/", EMPLOYEE));
+        emu.advanceClock(Duration.ofMinutes(10));
+        emu.seedConnection(ENDPOINT, "cvpn-connection-0aaa", "taro", "172.16.0.10");
+        int before = emu.callLog().size();
+
+        JsonNode answer = body(call(AlbEvents.post("/off").token(token(ADMIN)).header("accept", "application/json")
+                .json("{\"confirm\":\"yes\"}")));
+
+        assertThat(roundTripsSince(before)).isEqualTo(3);
+        assertThat(emu.calls().subList(before, emu.calls().size())).containsExactlyInAnyOrder(
+                "DescribeClientVpnEndpoints", "DescribeClientVpnTargetNetworks", "DescribeClientVpnConnections",
+                "DisassociateClientVpnTargetNetwork", "DisassociateClientVpnTargetNetwork", "CreateTags");
+        // The page comes from the answers: the subnets EC2 is disassociating, who turned it off, who is being cut.
+        assertThat(answer.path("activeConnectionsCut").asInt()).isEqualTo(1);
+        JsonNode status = answer.path("status");
+        assertThat(status.path("state").asText()).isEqualTo("turning-off");
+        assertThat(status.path("subnets")).extracting(s -> s.path("status").asText())
+                .containsExactly("disassociating", "disassociating");
+        assertThat(status.path("turnedOffBy").asText()).isEqualTo(ADMIN);
+        assertThat(status.path("activeConnections").asInt()).isEqualTo(1);
+    }
+
     private static int roundTripsSince(int before) {
         List<ServiceCall> log = emu.callLog();
         return ServiceCall.sequentialRoundTrips(log.subList(before, log.size()));

@@ -24,7 +24,7 @@ public final class NotifyText {
     public static final Message TITLE_CONNECT_FAILED = Message.of("notify_title_connect_failed",
             "Amazon Connect IP rules change failed", "Amazon Connect の IP アクセス制限を変更できませんでした");
     public static final Message TITLE_OTHER = Message.of("notify_title_other",
-            "Switchboard: {0} ({1})", "Switchboard の操作: {0} ({1})");
+            "Switchboard: `{0}` ({1})", "Switchboard の操作: `{0}` ({1})");
 
     public static final Message BY_PERSON = Message.of("notify_by_person", "by {0}", "{0} が実行");
     public static final Message BY_DIRECT = Message.of("notify_by_direct",
@@ -40,7 +40,7 @@ public final class NotifyText {
             "関連付け中のサブネット: {0}。5〜10 分ほどで使えるようになります。");
     public static final Message ON_PARTIAL = Message.of("notify_on_partial",
             "At least one other subnet could not be associated: see the alarms and the saved query \"Errors by code\".",
-            "ほかに関連付けできなかったサブネットがあります。アラームと保存済みクエリ「Errors by code」を確認してください。");
+            "ほかに関連付けできなかったサブネットがあります。アラームと保存済みクエリ \"Errors by code\" を確認してください。");
 
     public static final Message OFF_WHO = Message.of("notify_off_who", "Turned off {0}.", "オフになった経緯: {0}。");
     public static final Message OFF_TRIED = Message.of("notify_off_tried",

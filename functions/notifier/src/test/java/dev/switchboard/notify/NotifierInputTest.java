@@ -140,7 +140,7 @@ class NotifierInputTest extends NotifierTestSupport {
         invoke(notifier("en"), SubscriptionEvents.data(PORTAL_LOG_GROUP, List.of(ON.replace("\"vpn.on\"", "\"vpn.rename\""))));
 
         JsonNode message = published().get(0);
-        assertThat(message.path("content").path("title").asText()).isEqualTo("Switchboard: vpn.rename (ok)");
+        assertThat(message.path("content").path("title").asText()).isEqualTo("Switchboard: `vpn.rename` (ok)");
         assertThat(message.path("content").path("description").asText()).isEqualTo(
                 "Action `vpn.rename` on `cvpn-endpoint-0123456789abcdef0`, result `ok`, by taro@example.com.");
     }

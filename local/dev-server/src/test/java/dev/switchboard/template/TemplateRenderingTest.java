@@ -344,6 +344,8 @@ class TemplateRenderingTest {
                 .containsEntry("Resource", "<Ref NotificationTopic>");
         assertThat(environment("NotifierFunction", rendered)).containsEntry("NOTIFICATION_TOPIC_ARN", "<Ref NotificationTopic>")
                 .containsEntry("NOTIFY_LANGUAGE", "ja");
+        assertThat(map(rendered.evaluate(TEMPLATE.functionProperties("NotifierFunction").get("EventInvokeConfig"))))
+                .isEqualTo(Map.of("MaximumRetryAttempts", "2", "MaximumEventAgeInSeconds", "3600"));
         for (String[] pair : new String[][] {{"NotifierPortalLogsPermission", "VpnPortalLogGroup", "VpnPortalAuditSubscription"},
                 {"NotifierAutoOffLogsPermission", "VpnAutoOffLogGroup", "VpnAutoOffAuditSubscription"},
                 {"NotifierConnectLogsPermission", "ConnectLogGroup", "ConnectAuditSubscription"}}) {

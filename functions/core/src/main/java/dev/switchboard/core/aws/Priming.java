@@ -37,7 +37,8 @@ import java.util.function.Function;
  * nothing: no AWS API, no key endpoint, no credentials lookup. The twin and its client are dropped
  * afterwards, so nothing unique (credentials, connections, keys, random state) stays behind.
  *
- * <p>The twin's client never opens a connection, so {@link #quietly} then warms TLS on its own, in memory.
+ * <p>The twin's client never opens a connection, so {@link #quietly} then warms TLS and HTTP connections on
+ * their own, without leaving the machine.
  *
  * <p>It runs in two places: in a SnapStart snapshot init ({@link SnapStartPriming}) and in the build's
  * training run that records the application class-data-sharing archive ({@link TrainingRun}).
@@ -51,6 +52,13 @@ public final class Priming {
     public static final String EMAIL = "priming@switchboard.invalid";
 
     private static final JsonLog LOG = JsonLog.forClass(Priming.class);
+    /**
+     * How often priming repeats the twin, the handshakes and the loopback requests: code run once stays
+     * interpreted, a few rounds let the compiler take the hot loops (parsing, hashing, the handshake's field
+     * arithmetic). About a second more priming; on the shared benchmark machine its gain on the first
+     * invocation (tens of milliseconds of CPU at most) did not stand out of the noise.
+     */
+    private static final int ROUNDS = 3;
 
     /** Requests as the canned HTTP client sees them: method, path and the (form or JSON) body. */
     public record CannedRequest(String method, String path, String body) {
@@ -152,10 +160,11 @@ public final class Priming {
     }
 
     /**
-     * Runs {@code twin} with the log silenced (priming requests must not look like real turn-ons in the
-     * audit log), restoring the log afterwards, then warms the TLS client every function's AWS calls go
-     * through ({@link TlsPriming}: in-memory handshakes; the JVM's default TLS context built, no session in
-     * it). A failure is reported once and never thrown: priming is an optimisation and must not fail a
+     * Runs {@code twin} {@value #ROUNDS} times with the log silenced (priming requests must not look like real
+     * turn-ons in the audit log), restoring the log afterwards, then warms the connections every function's AWS calls go
+     * through: TLS ({@link TlsPriming}: in-memory handshakes), the JDK's HTTP connection code ({@link
+     * LoopbackPriming}: the SDK's HTTP client over loopback, in this process), and the JVM's default TLS
+     * context (built, with no session in it). A failure is reported once and never thrown: priming is an optimisation and must not fail a
      * deployment.
      */
     public static void quietly(String function, Runnable twin) {
@@ -163,8 +172,11 @@ public final class Priming {
         Consumer<String> previous = JsonLog.redirect(line -> { });
         RuntimeException failed = null;
         try {
-            twin.run();
-            TlsPriming.run();
+            for (int round = 0; round < ROUNDS; round++) {
+                twin.run();
+            }
+            TlsPriming.run(ROUNDS);
+            LoopbackPriming.run(ROUNDS);
             NoDelayConnections.prime();
         } catch (RuntimeException e) {
             failed = e;

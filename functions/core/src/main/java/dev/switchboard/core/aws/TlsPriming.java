@@ -59,15 +59,39 @@ public final class TlsPriming {
     private TlsPriming() {
     }
 
-    /** Runs the handshakes (RSA chain, then ECDSA chain) and returns what each negotiated. */
+    /** Runs the handshakes once (RSA chain, then ECDSA chain) and returns what each negotiated. */
     public static List<Handshake> run() {
+        return run(1);
+    }
+
+    /**
+     * The same {@code rounds} times over (each round with new client contexts, so new full handshakes), on
+     * keys generated once: repeating gives the JIT compiler the handshake's hot code to compile.
+     */
+    public static List<Handshake> run(int rounds) {
         try {
+            Chain rsa = Chain.of(keys("RSA"));
+            Chain ec = Chain.of(keys("EC"));
             List<Handshake> done = new ArrayList<>();
-            done.add(handshake(keys("RSA"), "TLS_AES_128_GCM_SHA256"));
-            done.add(handshake(keys("EC"), null));
+            for (int round = 0; round < rounds; round++) {
+                done.add(handshake(rsa, "TLS_AES_128_GCM_SHA256"));
+                done.add(handshake(ec, null));
+            }
             return done;
         } catch (GeneralSecurityException | SSLException e) {
             throw new IllegalStateException("TLS priming handshake failed", e);
+        }
+    }
+
+    /** A root, the server's certificate it issued, and the server's key. */
+    private record Chain(X509Certificate root, X509Certificate leaf, PrivateKey serverKey) {
+
+        static Chain of(KeyPair[] keys) throws GeneralSecurityException {
+            KeyPair rootKey = keys[0];
+            KeyPair serverKey = keys[1];
+            X509Certificate root = PrimingCertificate.root("Switchboard Priming Root", rootKey);
+            return new Chain(root, PrimingCertificate.leaf(HOST, serverKey.getPublic().getEncoded(), root,
+                    rootKey.getPrivate()), serverKey.getPrivate());
         }
     }
 
@@ -91,15 +115,10 @@ public final class TlsPriming {
      * A full handshake, then a second connection from the same client context, which resumes the first's
      * session with its ticket (pre-shared key), as the SDK's second connection to an endpoint does.
      */
-    private static Handshake handshake(KeyPair[] keys, String serverCipherSuite)
+    private static Handshake handshake(Chain chain, String serverCipherSuite)
             throws GeneralSecurityException, SSLException {
-        KeyPair rootKey = keys[0];
-        KeyPair serverKey = keys[1];
-        X509Certificate root = PrimingCertificate.root("Switchboard Priming Root", rootKey);
-        X509Certificate leaf = PrimingCertificate.leaf(HOST, serverKey.getPublic().getEncoded(), root,
-                rootKey.getPrivate());
-        SSLContext clientContext = clientContext(root);
-        SSLContext serverContext = serverContext(leaf, serverKey.getPrivate());
+        SSLContext clientContext = clientContext(chain.root());
+        SSLContext serverContext = serverContext(chain.leaf(), chain.serverKey());
         Handshake full = connect(clientContext, serverContext, serverCipherSuite);
         connect(clientContext, serverContext, serverCipherSuite);
         return full;

@@ -1,0 +1,42 @@
+package dev.switchboard.core.aws;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class LoopbackPrimingTest {
+
+    @Test
+    void run_postsThroughTheSdksHttpClient_andGetsEveryAnswer() {
+        assertThat(LoopbackPriming.run(3)).containsExactly(200, 200, 200);
+    }
+
+    @Test
+    void run_leavesNoSocketOpen_neitherTheServersNorAKeptAliveConnection() throws IOException {
+        Path fds = Path.of("/proc/self/fd");
+        assumeTrue(Files.isDirectory(fds), "needs Linux's /proc to count open sockets");
+        long before = sockets(fds);
+
+        LoopbackPriming.run(3);
+
+        assertThat(sockets(fds)).isLessThanOrEqualTo(before);
+    }
+
+    private static long sockets(Path fds) throws IOException {
+        try (Stream<Path> open = Files.list(fds)) {
+            return open.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString().startsWith("socket:");
+                } catch (IOException e) {
+                    return false;   // closed while listing
+                }
+            }).count();
+        }
+    }
+}

@@ -34,10 +34,11 @@ def p90(name):
 def jar(name):
     if name.startswith("seed-python"):
         return "—"
-    if name.startswith("bare-"):
+    if name.startswith("bare-seed"):
         path = glob.glob("local/benchmark/target/switchboard-benchmark-*-bare.jar")
     else:
-        module = name.removesuffix("-cds")
+        # A bare contender runs on its function's jar (the same SDK), loading only the SDK's classes.
+        module = name.removesuffix("-cds").removeprefix("bare-")
         path = glob.glob(f"functions/{module}/target/switchboard-{module}-*-lambda.jar")
     return f"{os.path.getsize(path[0]) / 1048576:.1f}" if path else "?"
 

@@ -24,9 +24,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,9 +49,9 @@ import java.util.regex.Pattern;
  *
  * <p>Both directions stream through jackson-core and build or walk the tree themselves: Jackson's
  * {@code ObjectMapper} is several hundred classes and costly to construct, which a Lambda cold start pays on the
- * first request for nothing when all it reads is a tree and all it writes is maps, lists, strings and numbers.
- * The mapper is built only when a value of another kind is written ({@link #mapper()}: records such as a command's
- * result), and writes those exactly as before.
+ * first request for nothing when all it reads is a tree and all it writes is maps, lists, records, strings and
+ * numbers. The mapper is built only when a value of another kind is written ({@link #mapper()}: an enum, an
+ * annotated record), and writes those exactly as before.
  */
 public final class Json {
 
@@ -109,8 +116,9 @@ public final class Json {
     }
 
     /**
-     * Maps with string keys, collections, strings, numbers, booleans and null are written here; anything else
-     * (records, enums, arrays, maps with other keys) goes to the mapper, which writes it as it always has.
+     * Maps with string keys, collections, plain records, strings, numbers, booleans and null are written here;
+     * anything else (enums, arrays, maps with other keys, records with Jackson annotations or getters) goes to the
+     * mapper, which writes it as it always has.
      */
     private static void writeValue(JsonGenerator g, Object value) throws IOException {
         if (value == null) {
@@ -138,8 +146,74 @@ public final class Json {
                 writeValue(g, item);
             }
             g.writeEndArray();
+        } else if (value instanceof BigDecimal d) {
+            g.writeNumber(d);
+        } else if (value instanceof Record record && PLAIN_RECORDS.get(record.getClass()).isPresent()) {
+            g.writeStartObject();
+            for (Method accessor : PLAIN_RECORDS.get(record.getClass()).get()) {
+                g.writeFieldName(accessor.getName());
+                writeValue(g, read(accessor, record));
+            }
+            g.writeEndObject();
         } else {
             mapper().writeValue(g, value);
+        }
+    }
+
+    /**
+     * A record's accessors in declaration order, made callable once per record class (records may be private);
+     * empty when Jackson might write the record otherwise: an annotation on it, its components or methods, or
+     * another method Jackson takes for a property ({@code getX()}, {@code isX()}). Those go to the mapper.
+     */
+    private static final ClassValue<Optional<List<Method>>> PLAIN_RECORDS = new ClassValue<>() {
+        @Override
+        protected Optional<List<Method>> computeValue(Class<?> type) {
+            if (type.getAnnotations().length > 0) {
+                return Optional.empty();
+            }
+            List<Method> accessors = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (RecordComponent c : type.getRecordComponents()) {
+                if (c.getAnnotations().length > 0) {
+                    return Optional.empty();
+                }
+                accessors.add(c.getAccessor());
+                names.add(c.getName());
+            }
+            for (Method m : type.getDeclaredMethods()) {
+                String name = m.getName();
+                boolean getterLike = m.getParameterCount() == 0 && !Modifier.isStatic(m.getModifiers())
+                        && !names.contains(name) && (name.startsWith("get") || name.startsWith("is"));
+                if (getterLike || m.getAnnotations().length > 0) {
+                    return Optional.empty();
+                }
+            }
+            accessors.forEach(a -> a.setAccessible(true));
+            return Optional.of(List.copyOf(accessors));
+        }
+    };
+
+    /**
+     * A value's top-level fields, to merge into a log line: a plain record's components by name (nested values are
+     * written as they are), anything else as the mapper converts it.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> fields(Object value) {
+        if (value instanceof Record record && PLAIN_RECORDS.get(record.getClass()).isPresent()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Method accessor : PLAIN_RECORDS.get(record.getClass()).get()) {
+                out.put(accessor.getName(), read(accessor, record));
+            }
+            return out;
+        }
+        return mapper().convertValue(value, Map.class);
+    }
+
+    private static Object read(Method accessor, Record record) {
+        try {
+            return accessor.invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + accessor, e);
         }
     }
 

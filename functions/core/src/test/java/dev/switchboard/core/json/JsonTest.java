@@ -94,4 +94,27 @@ class JsonTest {
         assertThat(Json.readObject(json.getBytes(StandardCharsets.UTF_8), CoreText.THE_EVENT))
                 .isEqualTo(Json.mapper().readTree(json));
     }
+
+    record Money(java.math.BigDecimal usd, Integer cents, Boolean known) {
+    }
+
+    record WithGetter(String name) {
+        public String getShout() {
+            return name.toUpperCase(java.util.Locale.ROOT);
+        }
+    }
+
+    record Renamed(@com.fasterxml.jackson.annotation.JsonProperty("n") String name) {
+    }
+
+    @Test
+    void write_records_isWhatTheMapperWritesEvenWhereJacksonAddsOrRenamesProperties() throws Exception {
+        Object value = java.util.Map.of("money", java.util.List.of(new Money(new java.math.BigDecimal("0.70"), null, null),
+                        new Money(java.math.BigDecimal.TEN, 3, true)),
+                "getter", new WithGetter("x"), "renamed", new Renamed("y"));
+
+        assertThat(Json.write(value)).isEqualTo(Json.mapper().writeValueAsString(value));
+        assertThat(Json.write(new WithGetter("x"))).contains("\"shout\":\"X\"");
+        assertThat(Json.fields(new Money(java.math.BigDecimal.ONE, 1, false))).containsOnlyKeys("usd", "cents", "known");
+    }
 }

@@ -333,11 +333,10 @@ public final class AutoOffService {
             return UsageLedger.soFar(endpoint, associations == null ? List.of() : associations, settings, now);
         }
 
-        @SuppressWarnings("unchecked")
         private void log(AutoOffSummary summary, Decision decision) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("type", "auto-off");
-            fields.putAll(Json.mapper().convertValue(summary, Map.class));
+            fields.putAll(Json.fields(summary));
             String message = "auto-off " + summary.mode() + ": " + summary.result() + " (" + summary.decision() + ")";
             if (!failures.isEmpty()) {
                 LOG.error(message, fields, firstCause);

@@ -4,8 +4,10 @@ import dev.switchboard.core.audit.AuditEvent;
 import dev.switchboard.core.audit.AuditLog;
 import dev.switchboard.core.config.Env;
 import dev.switchboard.core.http.SwitchboardException;
+import dev.switchboard.core.json.Json;
 import dev.switchboard.vpn.Association;
 import dev.switchboard.vpn.ClientVpn;
+import dev.switchboard.vpn.Connection;
 import dev.switchboard.vpn.Endpoint;
 import dev.switchboard.vpn.VpnErrors;
 import dev.switchboard.vpn.VpnSettings;
@@ -102,6 +104,26 @@ class AutoOffServiceTest {
 
         assertThat(summary.decision()).isEqualTo(Decision.ALREADY_OFF.code());
         verify(vpn, never()).disassociate(any(), any());
+    }
+
+    @Test
+    void run_summaryWithEveryPart_isWrittenAsJacksonsMapperWritesIt() throws Exception {
+        endpointWithoutTags();
+        when(vpn.associations(ENDPOINT)).thenReturn(List.of(associated("cvpn-assoc-0a", "subnet-0aaa1111bbbb2222c"),
+                associated("cvpn-assoc-0c", "subnet-0ddd3333eeee4444f")));
+        when(vpn.connections(ENDPOINT)).thenReturn(List.of(new Connection("cvpn-connection-1", "taro", "172.16.0.9",
+                "active", NOW.minusSeconds(600), null)));
+        when(vpn.disassociate(ENDPOINT, "cvpn-assoc-0a")).thenReturn(true);
+        when(vpn.disassociate(ENDPOINT, "cvpn-assoc-0c")).thenThrow(
+                SwitchboardException.because(new RuntimeException("throttled"), VpnErrors.VPN_UNAVAILABLE));
+
+        AutoOffSummary summary = service().run(new AutoOffRequest(AutoOffMode.FORCE, false, AutoOffRequest.DIRECT));
+
+        // Written without the mapper (the answer, and the log line's fields): byte for byte what the mapper wrote.
+        assertThat(summary.failures()).hasSize(1);
+        assertThat(summary.saving()).isNotNull();
+        assertThat(Json.write(summary)).isEqualTo(Json.mapper().writeValueAsString(summary));
+        assertThat(Json.write(Json.fields(summary))).isEqualTo(Json.write(Json.mapper().convertValue(summary, Map.class)));
     }
 
     private static Association associated(String id, String subnet) {

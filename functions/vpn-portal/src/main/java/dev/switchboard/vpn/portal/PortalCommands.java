@@ -63,7 +63,7 @@ final class PortalCommands implements LambdaDispatcher.Commands {
                 out.put("failedSubnets", r.failedSubnets());
                 out.put("activeConnectionsCut", r.activeConnections());
                 out.put("recorded", r.recorded());
-                out.put("status", r.status() == null ? null : StatusJson.of(r.status()));
+                out.put("status", StatusJson.of(r.status()));
             }
             default -> throw new IllegalStateException("not in the spec: " + name);
         }

@@ -30,11 +30,25 @@ public final class CannedEc2 {
 
     private static String body(String action, boolean on) {
         return switch (action) {
+            // Every member EC2 sends (as the emulator does), so a real answer's first unmarshalling finds
+            // no model class left to load.
             case "DescribeClientVpnEndpoints" -> "<clientVpnEndpoint><item><clientVpnEndpointId>" + ENDPOINT
-                    + "</clientVpnEndpointId><status><code>" + (on ? "available" : "pending-associate")
-                    + "</code></status><creationTime>2000-01-01T00:00:00</creationTime><tagSet>"
+                    + "</clientVpnEndpointId><description>priming</description><status><code>"
+                    + (on ? "available" : "pending-associate")
+                    + "</code></status><creationTime>2000-01-01T00:00:00</creationTime><dnsName>*." + ENDPOINT
+                    + ".prod.clientvpn.us-east-1.amazonaws.com</dnsName><clientCidrBlock>172.16.0.0/22</clientCidrBlock>"
+                    + "<splitTunnel>true</splitTunnel><vpnProtocol>openvpn</vpnProtocol><transportProtocol>udp"
+                    + "</transportProtocol><vpnPort>443</vpnPort><associatedTargetNetwork>"
+                    + (on ? "<item><networkId>" + SUBNET + "</networkId><networkType>vpc</networkType></item>" : "")
+                    + "</associatedTargetNetwork><serverCertificateArn>arn:aws:acm:us-east-1:000000000000:certificate/"
+                    + "00000000-0000-0000-0000-000000000000</serverCertificateArn><authenticationOptions><item><type>"
+                    + "federated-authentication</type><federatedAuthentication><samlProviderArn>arn:aws:iam::000000000000:"
+                    + "saml-provider/priming</samlProviderArn></federatedAuthentication></item></authenticationOptions>"
+                    + "<connectionLogOptions><Enabled>false</Enabled></connectionLogOptions><tagSet>"
                     + (on ? "<item><key>" + VpnTags.TURNED_ON_AT + "</key><value>2000-01-01T00:00:00Z</value></item>" : "")
-                    + "</tagSet></item></clientVpnEndpoint>";
+                    + "</tagSet><securityGroupIdSet><item>sg-00000000000000000</item></securityGroupIdSet><vpcId>"
+                    + "vpc-00000000000000000</vpcId><sessionTimeoutHours>24</sessionTimeoutHours>"
+                    + "<disconnectOnSessionTimeout>true</disconnectOnSessionTimeout></item></clientVpnEndpoint>";
             case "DescribeClientVpnTargetNetworks" -> "<clientVpnTargetNetworks>"
                     + (on ? "<item><associationId>cvpn-assoc-00000000000000001</associationId><vpcId>vpc-00000000000000000"
                     + "</vpcId><targetNetworkId>" + SUBNET + "</targetNetworkId><clientVpnEndpointId>" + ENDPOINT

@@ -16,7 +16,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Warms the JDK's HTTP connection code for priming: the SDK's own HTTP client ({@link AwsClients#httpClient()})
@@ -25,8 +27,9 @@ import java.util.Locale;
  * connect and keep-alive code every real connection goes through (TLS, or the plain HTTP of a key
  * endpoint); this does, without leaving the machine.
  *
- * <p>Nothing of it survives into a snapshot: every answer says {@code Connection: close}, so the JDK keeps
- * no connection alive; the server socket is closed and its thread has ended before this returns.
+ * <p>Nothing of it survives into a snapshot: each connection's last answer says {@code Connection: close}, so
+ * the JDK's keep-alive cache is left empty; the server socket is closed and its thread has ended before this
+ * returns.
  */
 final class LoopbackPriming {
 
@@ -34,24 +37,32 @@ final class LoopbackPriming {
             .getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ANSWER = "<DescribeClientVpnEndpointsResponse/>".getBytes(StandardCharsets.US_ASCII);
     private static final int TIMEOUT_MILLIS = 2_000;
+    private static final int REQUESTS_PER_CONNECTION = 2;
 
     private LoopbackPriming() {
     }
 
-    /** Makes {@code requests} requests, each on a new connection; returns the status codes received. */
-    static int[] run(int requests) {
-        try (ServerSocket server = new ServerSocket(0, requests, InetAddress.getLoopbackAddress());
+    /**
+     * Makes two requests on each of {@code connections} connections: the first answer keeps the connection
+     * alive, so the second request reuses it from the JDK's keep-alive cache (as a warm call does), and the
+     * second answer closes it. Returns how many requests the server read on each connection it accepted.
+     */
+    static List<Integer> run(int connections) {
+        List<Integer> requestsPerConnection = new CopyOnWriteArrayList<>();
+        try (ServerSocket server = new ServerSocket(0, connections, InetAddress.getLoopbackAddress());
              SdkHttpClient http = AwsClients.httpClient()) {
             server.setSoTimeout(TIMEOUT_MILLIS);
-            Thread answering = new Thread(() -> answer(server, requests), "priming-loopback");
+            Thread answering = new Thread(() -> answer(server, connections, requestsPerConnection), "priming-loopback");
             answering.setDaemon(true);
             answering.start();
-            int[] statuses = new int[requests];
-            for (int i = 0; i < requests; i++) {
-                statuses[i] = post(http, server.getLocalPort());
+            for (int i = 0; i < connections * REQUESTS_PER_CONNECTION; i++) {
+                int status = post(http, server.getLocalPort());
+                if (status != 200) {
+                    throw new IllegalStateException("loopback answered " + status);
+                }
             }
             answering.join(TIMEOUT_MILLIS);
-            return statuses;
+            return List.copyOf(requestsPerConnection);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -76,19 +87,24 @@ final class LoopbackPriming {
         return response.httpResponse().statusCode();
     }
 
-    /** Answers {@code requests} connections, one request each, then closes each connection. */
-    private static void answer(ServerSocket server, int requests) {
-        for (int i = 0; i < requests; i++) {
+    /** Accepts {@code connections} connections and answers two requests on each, closing it with the second. */
+    private static void answer(ServerSocket server, int connections, List<Integer> requestsPerConnection) {
+        for (int i = 0; i < connections; i++) {
             try (Socket connection = server.accept()) {
                 connection.setSoTimeout(TIMEOUT_MILLIS);
                 InputStream in = connection.getInputStream();
-                int length = contentLength(head(in));
-                in.readNBytes(length);
                 OutputStream out = connection.getOutputStream();
-                out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/xml;charset=UTF-8\r\nContent-Length: "
-                        + ANSWER.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.write(ANSWER);
-                out.flush();
+                int read = 0;
+                while (read < REQUESTS_PER_CONNECTION) {
+                    in.readNBytes(contentLength(head(in)));
+                    read++;
+                    String close = read == REQUESTS_PER_CONNECTION ? "Connection: close\r\n" : "";
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/xml;charset=UTF-8\r\nContent-Length: "
+                            + ANSWER.length + "\r\n" + close + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(ANSWER);
+                    out.flush();
+                }
+                requestsPerConnection.add(read);
             } catch (IOException e) {
                 return;
             }

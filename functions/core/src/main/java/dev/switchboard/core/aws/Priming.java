@@ -163,8 +163,9 @@ public final class Priming {
      * Runs {@code twin} {@value #ROUNDS} times with the log silenced (priming requests must not look like real
      * turn-ons in the audit log), restoring the log afterwards, then warms the connections every function's AWS calls go
      * through: TLS ({@link TlsPriming}: in-memory handshakes), the JDK's HTTP connection code ({@link
-     * LoopbackPriming}: the SDK's HTTP client over loopback, in this process), and the JVM's default TLS
-     * context (built, with no session in it). A failure is reported once and never thrown: priming is an optimisation and must not fail a
+     * LoopbackPriming}: the SDK's HTTP client over loopback, in this process), the credentials chain ({@link
+     * CredentialsPriming}: resolved to throw-away keys) and the JVM's default TLS context (built, with no session
+     * in it). A failure is reported once and never thrown: priming is an optimisation and must not fail a
      * deployment.
      */
     public static void quietly(String function, Runnable twin) {
@@ -177,6 +178,7 @@ public final class Priming {
             }
             TlsPriming.run(ROUNDS);
             LoopbackPriming.run(ROUNDS);
+            CredentialsPriming.run();
             NoDelayConnections.prime();
         } catch (RuntimeException e) {
             failed = e;

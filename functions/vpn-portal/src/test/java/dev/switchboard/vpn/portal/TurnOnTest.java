@@ -25,6 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TurnOnTest extends PortalTestSupport {
 
     @Test
+    void getRoot_vpnOff_pageSaysTheHourlyCostInCentsRoundedHalfUp() {
+        handler = newHandler(Map.of("HOURLY_PRICE_USD", "0.0625"));  // two subnets: USD 0.125 an hour
+
+        String page = call(navigate("/", EMPLOYEE)).path("body").asText();
+
+        assertThat(page).contains("about USD 0.13 per hour");
+    }
+
+    @Test
     void getRoot_offAndNavigated_turnsOnBothSubnetsThenReadyOnceTheClockMoves() {
         JsonNode first = call(navigate("/", EMPLOYEE));
 

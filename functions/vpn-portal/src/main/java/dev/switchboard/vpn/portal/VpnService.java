@@ -231,18 +231,26 @@ public final class VpnService {
         CompletableFuture<List<Association>> associations = Parallel.start(() -> vpn.associations(endpointId));
         CompletableFuture<List<Connection>> connections = Parallel.start(() -> vpn.connections(endpointId));
         Parallel.settle(List.of(endpoint, associations, connections));
-        Snapshot snapshot = new Snapshot(Parallel.join(endpoint), Parallel.join(associations));
+        List<Association> current = Parallel.join(associations);
         // Nobody can be connected without an association: then the list is not needed, even if it failed.
-        List<Connection> people = snapshot.state() == VpnState.OFF ? List.of() : Parallel.join(connections);
-        List<Association> toCut = snapshot.associations().stream().filter(Association::onOrTurningOn).toList();
+        List<Connection> people = VpnState.of(current) == VpnState.OFF ? List.of() : Parallel.join(connections);
+        List<Association> toCut = current.stream().filter(Association::onOrTurningOn).toList();
         int active = (int) people.stream().filter(Connection::active).count();
-        if (toCut.isEmpty()) {
-            return TurnOffResult.nothingDone(TurnOffResult.Outcome.ALREADY_OFF, 0, describe(snapshot, people));
+        if (toCut.isEmpty() || !confirmed) {
+            Snapshot snapshot = new Snapshot(Parallel.join(endpoint), current);
+            return TurnOffResult.nothingDone(toCut.isEmpty() ? TurnOffResult.Outcome.ALREADY_OFF
+                    : TurnOffResult.Outcome.CONFIRMATION_REQUIRED, toCut.isEmpty() ? 0 : active, describe(snapshot, people));
         }
-        if (!confirmed) {
-            return TurnOffResult.nothingDone(TurnOffResult.Outcome.CONFIRMATION_REQUIRED, active,
-                    describe(snapshot, people));
+        // The endpoint's tags are for the record and the page; an admin's turn-off does not wait on them.
+        Endpoint read;
+        try {
+            read = Parallel.join(endpoint);
+        } catch (SwitchboardException e) {
+            LOG.error("turning the VPN off without its tags: the endpoint could not be read",
+                    Map.of("endpointId", endpointId, "code", e.code()), e);
+            read = null;
         }
+        Snapshot snapshot = new Snapshot(read == null ? new Endpoint(endpointId, null, Map.of()) : read, current);
         Map<Association, CompletableFuture<Boolean>> cuts = new LinkedHashMap<>();
         for (Association a : toCut) {
             cuts.put(a, Parallel.start(() -> vpn.disassociate(endpointId, a.id())));
@@ -275,7 +283,7 @@ public final class VpnService {
         audit.record(AuditEvent.of(actor, "vpn.off", endpointId, notCut.isEmpty() ? "ok" : "partial")
                 .with(Map.of("subnets", List.copyOf(cut), "failedSubnets", List.copyOf(notCut),
                         "activeConnectionsCut", active)));
-        Map<String, String> tags = recordTurnOff(actor, cut.size(), snapshot.endpoint());
+        Map<String, String> tags = read == null ? Map.of() : recordTurnOff(actor, cut.size(), read);
         List<Association> now = snapshot.associations().stream().map(a -> after.containsKey(a.id())
                 ? new Association(a.id(), a.subnetId(), a.vpcId(), after.get(a.id()), null) : a).toList();
         Endpoint tagged = tags.isEmpty() ? snapshot.endpoint() : withTags(snapshot.endpoint(), tags);

@@ -138,6 +138,24 @@ class TurnOffAndGuardsTest extends PortalTestSupport {
     }
 
     @Test
+    void postOff_endpointUnreadable_stillCutsAuditsAndSaysWhoIsNotRecorded() {
+        turnOnAndWait();
+        // EC2 refuses the endpoint's description past the SDK's three attempts; the associations read fine.
+        emu.injectFault(Fault.http503("ec2", 3).forAction("DescribeClientVpnEndpoints"));
+
+        JsonNode r = call(AlbEvents.post("/off").token(token(ADMIN)).header("accept", "application/json")
+                .json("{\"confirm\":\"yes\"}"));
+
+        assertThat(r.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(body(r).path("recorded").asBoolean()).isFalse();
+        assertThat(body(r).path("status").path("state").asText()).isEqualTo("turning-off");
+        assertThat(associationStates()).containsOnly(SUBNET_A + "=disassociating", SUBNET_C + "=disassociating");
+        assertThat(auditLines("vpn.off")).singleElement()
+                .satisfies(a -> assertThat(a.path("result").asText()).isEqualTo("ok"));
+        assertThat(endpointTags()).doesNotContainKey(VpnTags.TURNED_OFF_BY);
+    }
+
+    @Test
     void postOff_everyDisassociationRefused_is503AuditedAsFailedAndNothingChanged() {
         turnOnAndWait();
         emu.injectFault(Fault.http503("ec2", 1000).forAction("DisassociateClientVpnTargetNetwork"));

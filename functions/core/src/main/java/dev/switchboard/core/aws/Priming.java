@@ -34,11 +34,11 @@ import java.util.function.Function;
  * answers from memory ({@link #cannedHttp}) and to a verifier that knows only the priming identity's
  * key ({@code core.identity.PrimingIdentity}), runs the requests a first visitor sends. It loads, links
  * and runs the same code a first request does (SDK marshalling, SigV4 signing, XML/JSON unmarshalling, token verification, the page) and calls
- * nothing: no AWS API, no key endpoint, no credentials lookup. The twin and its client are dropped
+ * nothing: no AWS API, no key endpoint, no real credentials source. The twin and its client are dropped
  * afterwards, so nothing unique (credentials, connections, keys, random state) stays behind.
  *
- * <p>The twin's client never opens a connection, so {@link #quietly} then warms TLS and HTTP connections on
- * their own, without leaving the machine.
+ * <p>The twin's client never opens a connection, so {@link #quietly} then warms TLS and HTTP connections and
+ * the credentials chain on their own, without leaving the machine or reading a real credential.
  *
  * <p>It runs in two places: in a SnapStart snapshot init ({@link SnapStartPriming}) and in the build's
  * training run that records the application class-data-sharing archive ({@link TrainingRun}).

@@ -5,6 +5,7 @@ import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,20 +17,22 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Warms the JDK's HTTP connection code for priming: the SDK's own HTTP client ({@link AwsClients#httpClient()})
- * posts a form, as an EC2 call does, to a server this class runs on the loopback interface, in this
- * process. {@link TlsPriming}'s handshakes run in memory and never reach the socket, proxy-selection,
- * connect and keep-alive code every real connection goes through (TLS, or the plain HTTP of a key
- * endpoint); this does, without leaving the machine.
+ * Warms the JDK's HTTP connection code for priming: the SDK's HTTP client (URL connections with Nagle off,
+ * as {@link AwsClients#httpClient()} builds it) posts a form, as an EC2 call does, to a server this class runs
+ * on the loopback interface, in this process: over plain HTTP (the key endpoint's kind locally), then over
+ * HTTPS. {@link TlsPriming}'s handshakes run in memory and never reach the socket, proxy-selection, connect,
+ * TLS-socket and keep-alive code every real connection goes through; this does, without leaving the machine.
  *
- * <p>Nothing of it survives into a snapshot: each connection's last answer says {@code Connection: close}, so
- * the JDK's keep-alive cache is left empty; the server socket is closed and its thread has ended before this
- * returns.
+ * <p>Nothing of it survives into a snapshot: the HTTPS side uses throw-away TLS contexts
+ * ({@link TlsPriming.Contexts}), never the JVM's default one, so no session reaches real connections; each
+ * connection's last answer says {@code Connection: close}, so the JDK's keep-alive cache is left empty; the
+ * server socket is closed and its thread has ended before this returns.
  */
 final class LoopbackPriming {
 
@@ -45,18 +48,29 @@ final class LoopbackPriming {
     /**
      * Makes two requests on each of {@code connections} connections: the first answer keeps the connection
      * alive, so the second request reuses it from the JDK's keep-alive cache (as a warm call does), and the
-     * second answer closes it. Returns how many requests the server read on each connection it accepted.
+     * second answer closes it; plain HTTP first, then HTTPS. Returns how many requests the server read on each
+     * connection it accepted.
      */
     static List<Integer> run(int connections) {
+        List<Integer> requestsPerConnection = new ArrayList<>(run(connections, null));
+        requestsPerConnection.addAll(run(connections, TlsPriming.Contexts.create()));
+        return requestsPerConnection;
+    }
+
+    /** Over plain HTTP, or, with {@code tls}, over HTTPS on throw-away contexts (the default one is not used). */
+    private static List<Integer> run(int connections, TlsPriming.Contexts tls) {
         List<Integer> requestsPerConnection = new CopyOnWriteArrayList<>();
-        try (ServerSocket server = new ServerSocket(0, connections, InetAddress.getLoopbackAddress());
-             SdkHttpClient http = AwsClients.httpClient()) {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (ServerSocket server = tls == null ? new ServerSocket(0, connections, loopback)
+                : tls.server().getServerSocketFactory().createServerSocket(0, connections, loopback);
+             SdkHttpClient http = UrlConnectionHttpClient.create(new NoDelayConnections(AwsClients.CONNECT_TIMEOUT,
+                     AwsClients.SOCKET_TIMEOUT, tls == null ? null : tls.client().getSocketFactory()))) {
             server.setSoTimeout(TIMEOUT_MILLIS);
             Thread answering = new Thread(() -> answer(server, connections, requestsPerConnection), "priming-loopback");
             answering.setDaemon(true);
             answering.start();
             for (int i = 0; i < connections * REQUESTS_PER_CONNECTION; i++) {
-                int status = post(http, server.getLocalPort());
+                int status = post(http, tls == null ? "http" : "https", server.getLocalPort());
                 if (status != 200) {
                     throw new IllegalStateException("loopback answered " + status);
                 }
@@ -71,9 +85,9 @@ final class LoopbackPriming {
         }
     }
 
-    private static int post(SdkHttpClient http, int port) throws IOException {
+    private static int post(SdkHttpClient http, String protocol, int port) throws IOException {
         SdkHttpFullRequest request = SdkHttpFullRequest.builder()
-                .method(SdkHttpMethod.POST).protocol("http").host("127.0.0.1").port(port).encodedPath("/")
+                .method(SdkHttpMethod.POST).protocol(protocol).host("127.0.0.1").port(port).encodedPath("/")
                 .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
                 .putHeader("Content-Length", Integer.toString(FORM.length))
                 .build();

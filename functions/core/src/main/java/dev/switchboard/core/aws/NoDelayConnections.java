@@ -27,10 +27,17 @@ final class NoDelayConnections implements UrlConnectionFactory {
 
     private final int connectTimeoutMillis;
     private final int readTimeoutMillis;
+    private final SSLSocketFactory tls;
 
     NoDelayConnections(Duration connectTimeout, Duration readTimeout) {
+        this(connectTimeout, readTimeout, null);
+    }
+
+    /** The same over {@code tls} instead of the JVM's default TLS context (priming's throw-away one), if not null. */
+    NoDelayConnections(Duration connectTimeout, Duration readTimeout, SSLSocketFactory tls) {
         this.connectTimeoutMillis = Math.toIntExact(connectTimeout.toMillis());
         this.readTimeoutMillis = Math.toIntExact(readTimeout.toMillis());
+        this.tls = tls == null ? null : new NoDelaySocketFactory(tls);
     }
 
     @Override
@@ -41,7 +48,7 @@ final class NoDelayConnections implements UrlConnectionFactory {
             connection.setReadTimeout(readTimeoutMillis);
             if (connection instanceof HttpsURLConnection https) {
                 // One shared factory instance, so kept-alive TLS connections are reused across calls.
-                https.setSSLSocketFactory(Tls.FACTORY);
+                https.setSSLSocketFactory(tls == null ? Tls.FACTORY : tls);
             }
             return connection;
         } catch (IOException e) {

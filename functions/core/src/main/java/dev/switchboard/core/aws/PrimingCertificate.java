@@ -18,7 +18,7 @@ import java.io.ByteArrayInputStream;
  *
  * <p>Writes what an AWS endpoint's chain carries and the client checks: a root with basic constraints
  * {@code CA:true} and key usage {@code keyCertSign}; a leaf with key usage {@code digitalSignature}, extended
- * key usage {@code serverAuth} and the host as a DNS subject alternative name. Fixed validity (2020-2049)
+ * key usage {@code serverAuth} and the host as a DNS subject alternative name (and 127.0.0.1). Fixed validity (2020-2049)
  * and serial numbers: nothing in it depends on the clock or on randomness but the keys.
  */
 final class PrimingCertificate {
@@ -43,7 +43,8 @@ final class PrimingCertificate {
         byte[] extensions = seq(
                 extension("2.5.29.15", true, keyUsage(0x80, 7)),
                 extension("2.5.29.37", false, seq(oid("1.3.6.1.5.5.7.3.1"))),
-                extension("2.5.29.17", false, seq(tlv(0x82, ascii(host)))));
+                // Also the loopback address, which LoopbackPriming's TLS connections are made to.
+                extension("2.5.29.17", false, seq(tlv(0x82, ascii(host)), tlv(0x87, new byte[] {127, 0, 0, 1}))));
         return sign(2, commonName(issuer), host, publicKey, extensions, issuerKey);
     }
 

@@ -83,6 +83,19 @@ public final class TlsPriming {
         }
     }
 
+    /** A throw-away client context and the server context it trusts (ECDSA chain), for {@link LoopbackPriming}. */
+    record Contexts(SSLContext client, SSLContext server) {
+
+        static Contexts create() {
+            try {
+                Chain ec = Chain.of(keys("EC"));
+                return new Contexts(clientContext(ec.root()), serverContext(ec.leaf(), ec.serverKey()));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("TLS priming contexts failed", e);
+            }
+        }
+    }
+
     /** A root, the server's certificate it issued, and the server's key. */
     private record Chain(X509Certificate root, X509Certificate leaf, PrivateKey serverKey) {
 
@@ -238,7 +251,7 @@ public final class TlsPriming {
 
         @Override
         public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-            return null;
+            return keyType.equals(key.getAlgorithm()) ? ALIAS : null;
         }
 
         @Override

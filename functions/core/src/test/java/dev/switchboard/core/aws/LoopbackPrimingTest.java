@@ -13,9 +13,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class LoopbackPrimingTest {
 
     @Test
-    void run_postsTwiceOnEachConnection_theSecondReusingTheKeptAliveOne() {
+    void run_postsTwiceOnEachConnection_theSecondReusingTheKeptAliveOne_overHttpThenHttps() {
         // A second request on a new connection would leave the server waiting on the first one's second read.
-        assertThat(LoopbackPriming.run(3)).containsExactly(2, 2, 2);
+        assertThat(LoopbackPriming.run(3)).containsExactly(2, 2, 2, 2, 2, 2);
+    }
+
+    @Test
+    void run_leavesNoSessionInTheDefaultContext() throws Exception {
+        var sessions = javax.net.ssl.SSLContext.getDefault().getClientSessionContext();
+        var before = java.util.Collections.list(sessions.getIds()).size();
+
+        LoopbackPriming.run(1);
+
+        assertThat(java.util.Collections.list(sessions.getIds())).hasSize(before);
     }
 
     @Test

@@ -80,7 +80,8 @@ class TlsPrimingTest {
         assertThat(leaf.getBasicConstraints()).isEqualTo(-1);
         assertThat(leaf.getIssuerX500Principal()).isEqualTo(root.getSubjectX500Principal());
         assertThat(leaf.getPublicKey()).isEqualTo(serverKey.getPublic());
-        assertThat(leaf.getSubjectAlternativeNames()).containsExactly(List.of(2, "host.test.invalid"));
+        assertThat(leaf.getSubjectAlternativeNames())
+                .containsExactly(List.of(2, "host.test.invalid"), List.of(7, "127.0.0.1"));
         assertThat(leaf.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1");
         assertThat(leaf.getKeyUsage()[0]).as("digitalSignature").isTrue();
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.core.aws;
 
+import dev.switchboard.core.identity.AsciiCase;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -19,7 +20,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -141,7 +141,7 @@ final class LoopbackPriming {
 
     private static int contentLength(String head) {
         for (String line : head.split("\r\n")) {
-            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+            if (AsciiCase.lower(line).startsWith("content-length:")) {
                 return Integer.parseInt(line.substring("content-length:".length()).trim());
             }
         }

@@ -82,14 +82,35 @@ public final class VpnService {
      * round trip). Reads only: never associates, creates a route or writes a tag.
      */
     public VpnStatus status() {
+        Everything read = readEverything();
+        Snapshot snapshot = new Snapshot(Parallel.join(read.endpoint()), read.associations());
+        return describe(snapshot, read.people(snapshot.associations()));
+    }
+
+    /**
+     * The endpoint, its associations and its connections, asked for at once and all answered: one round trip. The
+     * associations are joined by the caller (their failure is the caller's failure); the endpoint is left to the
+     * caller, which may go on without it.
+     */
+    private record Everything(CompletableFuture<Endpoint> endpoint, CompletableFuture<List<Association>> pending,
+                              CompletableFuture<List<Connection>> connections) {
+
+        List<Association> associations() {
+            return Parallel.join(pending);
+        }
+
+        /** Nobody can be connected without an association: then the list is not needed, even if it failed. */
+        List<Connection> people(List<Association> associations) {
+            return VpnState.of(associations) == VpnState.OFF ? List.of() : Parallel.join(connections);
+        }
+    }
+
+    private Everything readEverything() {
         String id = settings.endpointId();
-        CompletableFuture<Endpoint> endpoint = Parallel.start(() -> vpn.endpoint(id));
-        CompletableFuture<List<Association>> associations = Parallel.start(() -> vpn.associations(id));
-        CompletableFuture<List<Connection>> connections = Parallel.start(() -> vpn.connections(id));
-        Parallel.settle(List.of(endpoint, associations, connections));
-        Snapshot snapshot = new Snapshot(Parallel.join(endpoint), Parallel.join(associations));
-        // Nobody can be connected without an association: then the list is not needed, even if it failed.
-        return describe(snapshot, snapshot.state() == VpnState.OFF ? List.of() : Parallel.join(connections));
+        Everything read = new Everything(Parallel.start(() -> vpn.endpoint(id)),
+                Parallel.start(() -> vpn.associations(id)), Parallel.start(() -> vpn.connections(id)));
+        Parallel.settle(List.of(read.endpoint(), read.pending(), read.connections()));
+        return read;
     }
 
     /**
@@ -227,13 +248,10 @@ public final class VpnService {
      */
     public TurnOffResult turnOff(Actor actor, boolean confirmed) {
         String endpointId = settings.endpointId();
-        CompletableFuture<Endpoint> endpoint = Parallel.start(() -> vpn.endpoint(endpointId));
-        CompletableFuture<List<Association>> associations = Parallel.start(() -> vpn.associations(endpointId));
-        CompletableFuture<List<Connection>> connections = Parallel.start(() -> vpn.connections(endpointId));
-        Parallel.settle(List.of(endpoint, associations, connections));
-        List<Association> current = Parallel.join(associations);
-        // Nobody can be connected without an association: then the list is not needed, even if it failed.
-        List<Connection> people = VpnState.of(current) == VpnState.OFF ? List.of() : Parallel.join(connections);
+        Everything reads = readEverything();
+        CompletableFuture<Endpoint> endpoint = reads.endpoint();
+        List<Association> current = reads.associations();
+        List<Connection> people = reads.people(current);
         List<Association> toCut = current.stream().filter(Association::onOrTurningOn).toList();
         int active = (int) people.stream().filter(Connection::active).count();
         if (toCut.isEmpty() || !confirmed) {

@@ -34,6 +34,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -335,7 +337,7 @@ public final class AwsEmulator implements AutoCloseable {
             } else if (ConnectApi.looksLikeConnect(path)) {
                 serveConnect(ex, method, path, body);
             } else {
-                serveEc2(ex, method, body);
+                serveQuery(ex, method, body);
             }
         } catch (RuntimeException e) {
             try {
@@ -374,114 +376,84 @@ public final class AwsEmulator implements AutoCloseable {
         return null;
     }
 
-    private void serveEc2(HttpExchange ex, String method, byte[] body) throws IOException {
+    /**
+     * How one AWS Query-protocol service (EC2, SNS: form-encoded {@code Action=...}, XML answers) words what the
+     * emulator answers for it: its content type, the status of an unsigned call, the errors its injected faults
+     * become, and its error document.
+     */
+    private record QueryService(String name, String contentType, int unsignedStatus, AwsError throttled,
+                                AwsError internal, AwsError unavailable, Function<AwsError, String> errorXml,
+                                BiFunction<String, Map<String, String>, String> handler) {
+    }
+
+    private final QueryService ec2Service = new QueryService("ec2", "text/xml;charset=UTF-8", 401,
+            new AwsError(503, "RequestLimitExceeded", "Request limit exceeded."),
+            new AwsError(500, "InternalError",
+                    "An internal error has occurred. Retry your request, but if the problem persists, contact us."),
+            new AwsError(503, "Unavailable", "The server is overloaded and can't handle the request."),
+            e -> Ec2Api.errorXml(e.code, e.getMessage()), ec2::handle);
+
+    private final QueryService snsService = new QueryService("sns", "text/xml", 403,
+            new AwsError(429, "Throttled", "Rate exceeded"),
+            new AwsError(500, "InternalError", "Internal Error"),
+            new AwsError(503, "ServiceUnavailable", "Service Unavailable"),
+            SnsApi::errorXml, sns::handle);
+
+    private void serveQuery(HttpExchange ex, String method, byte[] body) throws IOException {
         Map<String, String> params = new LinkedHashMap<>(parseForm(ex.getRequestURI().getRawQuery()));
         if (method.equals("POST")) {
             params.putAll(parseForm(new String(body, StandardCharsets.UTF_8)));
         }
         String action = params.get("Action");
-        if (SnsApi.isSns(params, signingService(ex))) {
-            serveSns(ex, action, params);
-            return;
-        }
+        QueryService service = SnsApi.isSns(params, signingService(ex)) ? snsService : ec2Service;
         if (action == null || action.isEmpty()) {
-            sendEc2Error(ex, new AwsError(400, "MissingAction", "The request must contain the parameter Action"));
+            sendQueryError(ex, service, new AwsError(400, "MissingAction", "The request must contain the parameter Action"));
             return;
         }
         if (!signed(ex)) {
-            sendEc2Error(ex, new AwsError(401, "MissingAuthenticationToken",
+            sendQueryError(ex, service, new AwsError(service.unsignedStatus(), "MissingAuthenticationToken",
                     "The request must contain either a valid (registered) AWS access key ID or X.509 certificate."));
             return;
         }
         long received = System.nanoTime();
         ANSWERED.set(received);
         try {
-            answerEc2(ex, action, params, state.recordCall("ec2", action, params));
+            answerQuery(ex, service, action, params, state.recordCall(service.name(), action, params));
         } finally {
-            state.callAnswered("ec2", action, received, ANSWERED.get());
+            state.callAnswered(service.name(), action, received, ANSWERED.get());
         }
     }
 
-    private void answerEc2(HttpExchange ex, String action, Map<String, String> params, Fault fault) throws IOException {
+    private void answerQuery(HttpExchange ex, QueryService service, String action, Map<String, String> params,
+                             Fault fault) throws IOException {
         sleep(state.latency());
         if (fault != null) {
             switch (fault.kind()) {
                 case THROTTLE -> {
-                    sendEc2Error(ex, new AwsError(503, "RequestLimitExceeded", "Request limit exceeded."));
+                    sendQueryError(ex, service, service.throttled());
                     return;
                 }
                 case HTTP_500 -> {
-                    sendEc2Error(ex, new AwsError(500, "InternalError",
-                            "An internal error has occurred. Retry your request, but if the problem persists, contact us."));
+                    sendQueryError(ex, service, service.internal());
                     return;
                 }
                 case HTTP_503 -> {
-                    sendEc2Error(ex, new AwsError(503, "Unavailable", "The server is overloaded and can't handle the request."));
+                    sendQueryError(ex, service, service.unavailable());
                     return;
                 }
                 case SLOW -> sleep(fault.delay());
             }
         }
         try {
-            String xml = ec2.handle(action, params);
-            send(ex, 200, "text/xml;charset=UTF-8", xml.getBytes(StandardCharsets.UTF_8), null);
+            String xml = service.handler().apply(action, params);
+            send(ex, 200, service.contentType(), xml.getBytes(StandardCharsets.UTF_8), null);
         } catch (AwsError e) {
-            sendEc2Error(ex, e);
+            sendQueryError(ex, service, e);
         }
     }
 
-    private static void sendEc2Error(HttpExchange ex, AwsError e) throws IOException {
-        send(ex, e.status, "text/xml;charset=UTF-8",
-                Ec2Api.errorXml(e.code, e.getMessage()).getBytes(StandardCharsets.UTF_8), null);
-    }
-
-    private void serveSns(HttpExchange ex, String action, Map<String, String> params) throws IOException {
-        if (action == null || action.isEmpty()) {
-            sendSnsError(ex, new AwsError(400, "MissingAction", "The request must contain the parameter Action"));
-            return;
-        }
-        if (!signed(ex)) {
-            sendSnsError(ex, new AwsError(403, "MissingAuthenticationToken",
-                    "The request must contain either a valid (registered) AWS access key ID or X.509 certificate."));
-            return;
-        }
-        long received = System.nanoTime();
-        ANSWERED.set(received);
-        try {
-            answerSns(ex, action, params, state.recordCall("sns", action, params));
-        } finally {
-            state.callAnswered("sns", action, received, ANSWERED.get());
-        }
-    }
-
-    private void answerSns(HttpExchange ex, String action, Map<String, String> params, Fault fault) throws IOException {
-        sleep(state.latency());
-        if (fault != null) {
-            switch (fault.kind()) {
-                case THROTTLE -> {
-                    sendSnsError(ex, new AwsError(429, "Throttled", "Rate exceeded"));
-                    return;
-                }
-                case HTTP_500 -> {
-                    sendSnsError(ex, new AwsError(500, "InternalError", "Internal Error"));
-                    return;
-                }
-                case HTTP_503 -> {
-                    sendSnsError(ex, new AwsError(503, "ServiceUnavailable", "Service Unavailable"));
-                    return;
-                }
-                case SLOW -> sleep(fault.delay());
-            }
-        }
-        try {
-            send(ex, 200, "text/xml", sns.handle(action, params).getBytes(StandardCharsets.UTF_8), null);
-        } catch (AwsError e) {
-            sendSnsError(ex, e);
-        }
-    }
-
-    private static void sendSnsError(HttpExchange ex, AwsError e) throws IOException {
-        send(ex, e.status, "text/xml", SnsApi.errorXml(e).getBytes(StandardCharsets.UTF_8), null);
+    private static void sendQueryError(HttpExchange ex, QueryService service, AwsError e) throws IOException {
+        send(ex, e.status, service.contentType(), service.errorXml().apply(e).getBytes(StandardCharsets.UTF_8), null);
     }
 
     private void serveConnect(HttpExchange ex, String method, String path, byte[] body) throws IOException {

@@ -130,13 +130,16 @@ final class NotificationWriter {
     }
 
     private Notification other(AuditLine line) {
-        return new Notification(line.eventId(), line.action(), t(NotifyText.TITLE_OTHER, line.action(), line.result()),
-                t(NotifyText.OTHER, code(line.action()), code(line.target()), code(line.result()), who(line)),
-                List.of("Switchboard", line.action(), line.result()), List.of(line.target()));
+        return notification(line, t(NotifyText.TITLE_OTHER, line.action(), line.result()),
+                List.of(t(NotifyText.OTHER, code(line.action()), code(line.target()), code(line.result()), who(line))));
     }
 
     private Notification notification(AuditLine line, Message title, List<String> text) {
-        return new Notification(line.eventId(), line.action(), t(title), String.join("\n", text),
+        return notification(line, t(title), text);
+    }
+
+    private Notification notification(AuditLine line, String title, List<String> text) {
+        return new Notification(line.eventId(), line.action(), title, String.join("\n", text),
                 List.of("Switchboard", line.action(), line.result()), List.of(line.target()));
     }
 
@@ -156,12 +159,7 @@ final class NotificationWriter {
     private String ipList(JsonNode state, String field, Message empty) {
         List<String> shown = AuditLine.list(state, field);
         long count = AuditLine.number(state, field + "Count").orElse((long) shown.size());
-        if (count == 0) {
-            return t(empty);
-        }
-        List<String> first = shown.subList(0, Math.min(shown.size(), AuditLine.MAX_ITEMS));
-        String listed = codes(first);
-        return count > first.size() ? t(NotifyText.AND_MORE, listed, count - first.size()) : listed;
+        return count == 0 ? t(empty) : firstOf(shown, count);
     }
 
     private static String minutes(JsonNode state, String field) {
@@ -170,12 +168,14 @@ final class NotificationWriter {
 
     /** Ids, addresses and codes as markdown code: no markdown inside them is interpreted. */
     private String codes(List<String> values) {
-        if (values.isEmpty()) {
-            return "–";
-        }
+        return firstOf(values, values.size());
+    }
+
+    /** The first {@link AuditLine#MAX_ITEMS} values as code ("–" for none), and how many more of {@code total}. */
+    private String firstOf(List<String> values, long total) {
         List<String> shown = values.subList(0, Math.min(values.size(), AuditLine.MAX_ITEMS));
-        String listed = String.join(", ", shown.stream().map(NotificationWriter::code).toList());
-        return values.size() > shown.size() ? t(NotifyText.AND_MORE, listed, values.size() - shown.size()) : listed;
+        String listed = shown.isEmpty() ? "–" : String.join(", ", shown.stream().map(NotificationWriter::code).toList());
+        return total > shown.size() ? t(NotifyText.AND_MORE, listed, total - shown.size()) : listed;
     }
 
     /** Subnets in a stable order: EC2 lists associations in its own. */
